@@ -1,0 +1,75 @@
+import type * as Y from 'yjs'
+import type { PartyId, SectionId } from '../schema/ids'
+import type { PartyView } from '../schema/parties'
+import type { SectionKind } from '../schema/templates'
+import { bodyToNodes, type BodyNode } from './cardBody'
+import { canvasLayout } from './layout'
+
+/**
+ * The agreed content of a canvas in canonical form: title, sections in order, columns with their
+ * party, cards in order with their formatted text. Card ids, colours, prompts and facilitation
+ * state are not part of it: the same visible words give the same content, whatever the history.
+ */
+export interface CanonicalContent {
+  v: 1
+  title: string
+  sections: CanonicalSection[]
+}
+
+export interface CanonicalSection {
+  id: SectionId
+  kind: SectionKind
+  title: string
+  perParty: boolean
+  columns: Array<{ partyId: PartyId | null; party: string | null; cards: CanonicalCard[] }>
+}
+
+export interface CanonicalCard {
+  body: BodyNode[]
+}
+
+export function canonicalContent(doc: Y.Doc, parties: readonly PartyView[]): CanonicalContent {
+  const layout = canvasLayout(doc, parties)
+  return {
+    v: 1,
+    title: layout.title,
+    sections: layout.sections.map(({ section, columns }) => ({
+      id: section.id,
+      kind: section.kind,
+      title: section.title,
+      perParty: section.perParty,
+      columns: columns.map((column) => ({
+        partyId: column.partyId,
+        party: column.party?.name ?? null,
+        cards: column.cards.map((card) => ({ body: bodyToNodes(card.body) })),
+      })),
+    })),
+  }
+}
+
+/** JSON with object keys sorted at every level: one spelling for one value. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {}
+      for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key]
+      return sorted
+    }
+    return v
+  })
+}
+
+/** Lower-case hex SHA-256 of a string's UTF-8 bytes, with Web Crypto (browser and Node alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** The content hash of the draft: what an agreement is tied to. */
+export async function contentHash(doc: Y.Doc, parties: readonly PartyView[]): Promise<string> {
+  return hashContent(canonicalContent(doc, parties))
+}
+
+export function hashContent(content: CanonicalContent): Promise<string> {
+  return sha256Hex(canonicalJson(content))
+}

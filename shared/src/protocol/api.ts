@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import type { AllianceId, PartyId } from '../schema/ids'
+import type { PartyView } from '../schema/parties'
+
+export type Role = 'facilitator' | 'party' | 'observer'
+
+export const TITLE_MAX = 120
+export const PARTY_NAME_MAX = 60
+export const PARTIES_MAX = 30
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'A party needs a name.')
+  .max(PARTY_NAME_MAX, `A name has at most ${PARTY_NAME_MAX} characters.`)
+
+/** POST /api/alliances. The template id is checked separately so it gets its own error code. */
+export const CreateAllianceBody = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .max(TITLE_MAX, `A title has at most ${TITLE_MAX} characters.`)
+    .optional(),
+  template: z.string().optional(),
+  parties: z
+    .array(z.strictObject({ name }))
+    .min(1, 'An alliance needs at least one party.')
+    .max(PARTIES_MAX, `An alliance has at most ${PARTIES_MAX} parties.`)
+    .optional(),
+})
+export type CreateAllianceRequest = z.infer<typeof CreateAllianceBody>
+
+/** POST /api/alliances/:id/parties */
+export const AddPartyBody = z.strictObject({ name })
+export type AddPartyRequest = z.infer<typeof AddPartyBody>
+
+export interface Link {
+  token: string
+  url: string
+}
+
+export interface PartyLink extends Link {
+  id: PartyId
+  name: string
+  color: string
+}
+
+export interface CreateAllianceResponse {
+  id: AllianceId
+  title: string
+  template: string
+  facilitator: Link
+  observer: Link
+  parties: PartyLink[]
+}
+
+export interface AgreementView {
+  partyId: PartyId
+  at: string
+  stale: boolean
+}
+
+export interface AllianceResponse {
+  id: AllianceId
+  title: string
+  template: string
+  createdAt: string
+  you: { role: Role; partyId: PartyId | null }
+  parties: PartyView[]
+  draft: { contentHash: string; agreements: AgreementView[] }
+  versions: number
+}
+
+/** The link people open: the token rides in the fragment, so it never reaches a server log. */
+export function allianceLink(publicUrl: string, id: AllianceId, token: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/a/${id}#k=${token}`
+}

@@ -1,0 +1,14 @@
+import type { AllianceId, PartyId } from '../schema/ids'
+import type { PartyView } from '../schema/parties'
+import type { Role } from './api'
+
+/**
+ * Server-owned state pushed to every connection (MessageType.ServerState). Clients only read
+ * it; they change it through the authenticated REST API. It is never part of the CRDT, where
+ * any client could forge it.
+ */
+export interface ServerState {
+  allianceId: AllianceId
+  you: { role: Role; partyId: PartyId | null }
+  parties: PartyView[]
+}
