@@ -11,6 +11,8 @@ export const CloseCode = {
   TooMany: 4429,
   LoadFailed: 4500,
   StorageUnavailable: 4503,
+  /** The client stopped reading; it reconnects and catches up with a fresh sync. */
+  TooSlow: 4508,
   /** Standard code: the server is restarting (SIGTERM); clients reconnect. */
   ServiceRestart: 1012,
 } as const

@@ -1,0 +1,146 @@
+import * as Y from 'yjs'
+import type {
+  AllianceResponse,
+  CreateAllianceRequest,
+  CreateAllianceResponse,
+  Link,
+  PartyLink,
+} from '../../../shared/src/protocol/api'
+import { allianceLink } from '../../../shared/src/protocol/api'
+import { AllianceError } from '../../../shared/src/protocol/errors'
+import type { ServerState } from '../../../shared/src/protocol/serverState'
+import { readTitle, seedAlliance } from '../../../shared/src/schema/allianceDoc'
+import { newAllianceId, newPartyId, type AllianceId } from '../../../shared/src/schema/ids'
+import { defaultPartyNames, partyColor, type PartyView } from '../../../shared/src/schema/parties'
+import { DEFAULT_TEMPLATE, TEMPLATES, isTemplateId } from '../../../shared/src/schema/templates'
+import { contentHash } from '../../../shared/src/ops/content'
+import type { Principal } from '../auth/authenticate'
+import { hashToken, newToken } from '../auth/tokens'
+import type { RoomRegistry } from '../rooms/RoomRegistry'
+import type { AllianceStore, PartyRow, TokenRow } from '../store/AllianceStore'
+
+const toView = (p: PartyRow): PartyView => ({ id: p.id, name: p.name, color: p.color })
+
+/** What the REST API and the rooms both need: creating alliances, parties, views of state. */
+export class AllianceService {
+  constructor(
+    private readonly store: AllianceStore,
+    private readonly registry: RoomRegistry,
+  ) {}
+
+  /** Creates an alliance from a template: its document, parties and every link. */
+  async create(request: CreateAllianceRequest, baseUrl: string): Promise<CreateAllianceResponse> {
+    const template = request.template ?? DEFAULT_TEMPLATE
+    if (!isTemplateId(template)) {
+      throw new AllianceError('UNKNOWN_TEMPLATE', `Unknown template "${template}".`)
+    }
+    const id = newAllianceId()
+    const createdAt = new Date().toISOString()
+    const title = request.title || TEMPLATES[template].name
+    const names = request.parties?.map((p) => p.name) ?? defaultPartyNames()
+    const parties: PartyRow[] = names.map((name, position) => ({
+      id: newPartyId(),
+      allianceId: id,
+      name,
+      color: partyColor(position),
+      position,
+      createdAt,
+    }))
+    const links: string[] = []
+    const tokenRow = (role: TokenRow['role'], partyId: PartyRow['id'] | null): TokenRow => {
+      const token = newToken()
+      links.push(token)
+      return { hash: hashToken(token), allianceId: id, role, partyId, createdAt }
+    }
+    const tokens = [
+      tokenRow('facilitator', null),
+      tokenRow('observer', null),
+      ...parties.map((p) => tokenRow('party', p.id)),
+    ]
+    const doc = new Y.Doc()
+    seedAlliance(doc, { title, template, createdAt })
+    await this.store.createAlliance({
+      alliance: { id, title, template, createdAt },
+      parties,
+      tokens,
+      initialUpdate: Y.encodeStateAsUpdate(doc),
+    })
+    const link = (token: string): Link => ({ token, url: allianceLink(baseUrl, id, token) })
+    return {
+      id,
+      title,
+      template,
+      facilitator: link(links[0]!),
+      observer: link(links[1]!),
+      parties: parties.map((p, i) => ({ ...toView(p), ...link(links[i + 2]!) })),
+    }
+  }
+
+  async requireAlliance(id: AllianceId) {
+    const alliance = await this.store.getAlliance(id)
+    if (!alliance) throw new AllianceError('ALLIANCE_NOT_FOUND', 'No alliance with this id.')
+    return alliance
+  }
+
+  async parties(id: AllianceId): Promise<PartyView[]> {
+    return (await this.store.listParties(id)).map(toView)
+  }
+
+  async view(principal: Principal): Promise<AllianceResponse> {
+    const alliance = await this.requireAlliance(principal.allianceId)
+    const parties = await this.parties(alliance.id)
+    const { title, hash } = await this.registry.withRoom(alliance.id, async (room) => ({
+      title: readTitle(room.doc),
+      hash: await contentHash(room.doc, parties),
+    }))
+    return {
+      id: alliance.id,
+      title,
+      template: alliance.template,
+      createdAt: alliance.createdAt,
+      you: { role: principal.role, partyId: principal.partyId },
+      parties,
+      draft: { contentHash: hash, agreements: [] },
+      versions: 0,
+    }
+  }
+
+  async addParty(principal: Principal, name: string, baseUrl: string): Promise<PartyLink> {
+    requireFacilitator(principal)
+    const existing = await this.store.listParties(principal.allianceId)
+    const createdAt = new Date().toISOString()
+    const position = existing.reduce((max, p) => Math.max(max, p.position + 1), 0)
+    const party: PartyRow = {
+      id: newPartyId(),
+      allianceId: principal.allianceId,
+      name,
+      color: partyColor(position),
+      position,
+      createdAt,
+    }
+    const token = newToken()
+    await this.store.addParty(party, {
+      hash: hashToken(token),
+      allianceId: principal.allianceId,
+      role: 'party',
+      partyId: party.id,
+      createdAt,
+    })
+    await this.registry.peek(principal.allianceId)?.refreshServerState()
+    return { ...toView(party), token, url: allianceLink(baseUrl, principal.allianceId, token) }
+  }
+
+  async serverState(principal: Principal): Promise<ServerState> {
+    return {
+      allianceId: principal.allianceId,
+      you: { role: principal.role, partyId: principal.partyId },
+      parties: await this.parties(principal.allianceId),
+    }
+  }
+}
+
+export function requireFacilitator(principal: Principal): void {
+  if (principal.role !== 'facilitator') {
+    throw new AllianceError('FORBIDDEN', 'Only the facilitator can do this.')
+  }
+}

@@ -1,0 +1,51 @@
+import type { Principal } from '../auth/authenticate'
+import type { RoomSocket } from './RoomSocket'
+
+/** One socket's state inside a room. */
+export class Connection {
+  /** Update-carrying messages received so far; what an ack counts. */
+  updatesReceived = 0
+  /** [seq, count]: once `seq` is durable, the first `count` updates may be acknowledged. */
+  readonly ackQueue: Array<[number, number]> = []
+  /** Awareness client ids this connection has set; removed when it leaves. */
+  readonly awarenessIds = new Set<number>()
+  hasBeenToldReadOnly = false
+  /** Presence changes this connection made (echoes of other clients' states do not count). */
+  readonly presenceChanges = new RateWindow()
+  /** Every presence message, echoes included: a backstop against a flood of no-ops. */
+  readonly presenceMessages = new RateWindow()
+
+  constructor(
+    readonly socket: RoomSocket,
+    readonly principal: Principal,
+    /** Whether the client asked for our extension messages (acks, server state). */
+    readonly extensions: boolean,
+    private readonly maxBufferedBytes: number,
+    private readonly onSlow: (conn: Connection) => void,
+  ) {}
+
+  send(bytes: Uint8Array): void {
+    if (!this.socket.isOpen()) return
+    // A client that stops reading would make us buffer without bound; let it reconnect instead.
+    if (this.socket.bufferedBytes() > this.maxBufferedBytes) {
+      this.onSlow(this)
+      return
+    }
+    this.socket.send(bytes)
+  }
+}
+
+/** A fixed one-second window counter. */
+export class RateWindow {
+  private start = 0
+  private count = 0
+
+  /** Counts one event; false once more than `perSecond` happened in the current second. */
+  allow(now: number, perSecond: number): boolean {
+    if (now - this.start >= 1000) {
+      this.start = now
+      this.count = 0
+    }
+    return ++this.count <= perSecond
+  }
+}

@@ -1,0 +1,401 @@
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { CloseCode } from '../../../shared/src/protocol/closeCodes'
+import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
+import type { ServerState } from '../../../shared/src/protocol/serverState'
+import type { AllianceId } from '../../../shared/src/schema/ids'
+import { canEdit, type Principal } from '../auth/authenticate'
+import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
+import type { AllianceStore } from '../store/AllianceStore'
+import { Connection } from './Connection'
+import {
+  ackMessage,
+  awarenessMessage,
+  permissionDeniedMessage,
+  serverStateMessage,
+  syncMessage,
+} from './messages'
+import type { RoomSocket } from './RoomSocket'
+
+/** A well-formed message is read to its last byte; trailing bytes mean it is not one of ours. */
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the message')
+}
+
+export interface RoomLimits {
+  maxDocBytes: number
+  /** Updates applied in memory but not yet stored; past this, writers are asked to come back. */
+  maxPendingBytes: number
+  maxAwarenessBytes: number
+  maxAwarenessClients: number
+  awarenessPerSecond: number
+  maxBufferedBytes: number
+  /** Compact the update log after this many stored updates. */
+  compactEvery: number
+}
+
+export interface RoomDeps {
+  store: AllianceStore
+  logger: Logger
+  metrics: Metrics
+  limits: RoomLimits
+  scheduleFlush(room: Room): void
+  onEmpty(room: Room): void
+  serverState(principal: Principal): Promise<ServerState>
+}
+
+/** An update applied to the in-memory doc, waiting to be appended to the log. */
+export interface PendingUpdate {
+  seq: number
+  update: Uint8Array
+  origin: Connection | null
+  /** False for bytes stored only for durability (they wait on updates the server lacks). */
+  broadcast: boolean
+}
+
+/**
+ * One open alliance: its Y.Doc, its awareness, and the sockets connected to it.
+ *
+ * The write path keeps one invariant: nobody sees an update before it is durably stored. An
+ * accepted update is applied to the doc and queued with a sequence number; the flusher appends
+ * the queue to the log; only then (`commit`) is the update broadcast and acknowledged. Anything
+ * else derived from the doc (sync replies, the state vector a client diffs against) is computed
+ * at once but held back (`whenDurable`) until everything it may contain is stored.
+ */
+export class Room {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly conns = new Map<RoomSocket, Connection>()
+  private pending: PendingUpdate[] = []
+  private inflight: PendingUpdate[] | null = null
+  private pendingBytes = 0
+  private seq = 0
+  private durableSeq = 0
+  private readonly waiting: Array<{ seq: number; run: () => void }> = []
+  private readonly acking = new Set<Connection>()
+  private storedBytes = 0
+  private sinceCompaction = 0
+  private compacting = false
+  private readonly log: Logger
+
+  private constructor(
+    readonly id: AllianceId,
+    private readonly deps: RoomDeps,
+  ) {
+    this.log = deps.logger.child({ alliance: id })
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+  }
+
+  /** Loads an alliance from storage. Throws rather than ever returning an empty stand-in. */
+  static async load(id: AllianceId, deps: RoomDeps): Promise<Room> {
+    const stored = await deps.store.loadDoc(id)
+    const room = new Room(id, deps)
+    if (stored.state) Y.applyUpdate(room.doc, stored.state)
+    const poisoned: number[] = []
+    for (const row of stored.log) {
+      try {
+        Y.decodeUpdate(row.data)
+        Y.applyUpdate(room.doc, row.data)
+      } catch (error) {
+        poisoned.push(row.seq)
+        room.log.error({ err: error, seq: row.seq }, 'stored update cannot be applied; quarantined')
+      }
+    }
+    if (poisoned.length) {
+      await deps.store.quarantine(id, poisoned, 'failed to apply on load')
+      deps.metrics.quarantined.inc(poisoned.length)
+    }
+    room.storedBytes =
+      (stored.state?.length ?? 0) + stored.log.reduce((n, row) => n + row.data.length, 0)
+    room.sinceCompaction = stored.log.length
+    room.doc.on('update', room.onDocUpdate)
+    room.awareness.on('update', room.onAwarenessUpdate)
+    return room
+  }
+
+  get connectionCount(): number {
+    return this.conns.size
+  }
+
+  get hasUnstoredUpdates(): boolean {
+    return this.pending.length > 0 || this.inflight !== null
+  }
+
+  addConnection(socket: RoomSocket, principal: Principal, extensions: boolean): Connection {
+    const conn = new Connection(
+      socket,
+      principal,
+      extensions,
+      this.deps.limits.maxBufferedBytes,
+      (slow) => this.refuse(slow, CloseCode.TooSlow, 'connection too slow'),
+    )
+    this.conns.set(socket, conn)
+    // Our state vector goes out only once everything it covers is stored: the client then
+    // sends back exactly what we lack, and cannot mistake an unstored update for a saved one.
+    const step1 = syncMessage(SyncType.Step1, Y.encodeStateVector(this.doc))
+    this.whenDurable(() => conn.send(step1))
+    const present = [...this.awareness.getStates().keys()]
+    if (present.length) conn.send(awarenessMessage(this.awareness, present))
+    if (extensions) void this.sendServerState(conn)
+    return conn
+  }
+
+  removeConnection(socket: RoomSocket): void {
+    const conn = this.conns.get(socket)
+    if (!conn) return
+    this.conns.delete(socket)
+    this.acking.delete(conn)
+    const owned = [...conn.awarenessIds]
+    if (owned.length) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
+    if (this.conns.size === 0) this.deps.onEmpty(this)
+  }
+
+  /** Dispatches one binary message. Nothing a client sends may throw out of here. */
+  handleMessage(socket: RoomSocket, data: Uint8Array): void {
+    const conn = this.conns.get(socket)
+    if (!conn) return
+    try {
+      const decoder = decoding.createDecoder(data)
+      const type = decoding.readVarUint(decoder)
+      switch (type) {
+        case MessageType.Sync:
+          return this.handleSync(conn, decoder)
+        case MessageType.Awareness:
+          return this.handleAwareness(conn, decoder)
+        case MessageType.QueryAwareness:
+          expectEnd(decoder)
+          return conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]))
+        default:
+          return this.refuse(conn, CloseCode.BadMessage, `unknown message type ${type}`)
+      }
+    } catch (error) {
+      this.log.debug({ err: error }, 'malformed message')
+      this.refuse(conn, CloseCode.BadMessage, 'malformed message')
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder): void {
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case SyncType.Step1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        expectEnd(decoder)
+        const reply = syncMessage(SyncType.Step2, Y.encodeStateAsUpdate(this.doc, stateVector))
+        return this.whenDurable(() => conn.send(reply))
+      }
+      case SyncType.Step2:
+      case SyncType.Update: {
+        const update = decoding.readVarUint8Array(decoder)
+        expectEnd(decoder)
+        return this.handleUpdate(conn, update)
+      }
+      default:
+        return this.refuse(conn, CloseCode.BadMessage, `unknown sync message ${type}`)
+    }
+  }
+
+  private handleUpdate(conn: Connection, update: Uint8Array): void {
+    conn.updatesReceived++
+    if (!canEdit(conn.principal)) {
+      // An empty update (two zero bytes) is how a client answers a sync with nothing to add.
+      if (update.length > 2 && !conn.hasBeenToldReadOnly) {
+        conn.hasBeenToldReadOnly = true
+        conn.send(permissionDeniedMessage('Observers can watch but not edit this canvas.'))
+      }
+      return this.queueAck(conn)
+    }
+    const { maxPendingBytes, maxDocBytes } = this.deps.limits
+    if (this.pendingBytes + update.length > maxPendingBytes) {
+      return this.refuse(conn, CloseCode.StorageUnavailable, 'storage is behind; retry shortly')
+    }
+    if (this.storedBytes + this.pendingBytes + update.length > maxDocBytes) {
+      return this.refuse(conn, CloseCode.TooBig, 'the alliance document is too large')
+    }
+    // Decode fully before touching the doc: an update that fails to decode is never applied,
+    // so it is never stored or broadcast.
+    Y.decodeUpdate(update)
+    Y.applyUpdate(this.doc, update, conn)
+    const { pendingStructs, pendingDs } = this.doc.store
+    if (pendingStructs !== null || pendingDs !== null) {
+      // Part of this update waits on updates we have not seen. Yjs holds it in memory only, so
+      // store the bytes as received: a restart replays them and nothing acknowledged is lost.
+      this.enqueue(update, conn, false)
+    }
+    this.queueAck(conn)
+  }
+
+  private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
+    const update = decoding.readVarUint8Array(decoder)
+    expectEnd(decoder)
+    const { maxAwarenessBytes, maxAwarenessClients, awarenessPerSecond } = this.deps.limits
+    if (update.length > maxAwarenessBytes) {
+      return this.refuse(conn, CloseCode.TooBig, 'presence state too large')
+    }
+    // y-websocket clients send every remote presence change back (a harmless no-op for us), so
+    // in a busy room most presence messages are echoes: only a flood of them is refused here.
+    if (!conn.presenceMessages.allow(Date.now(), awarenessPerSecond * 20)) {
+      return this.refuse(conn, CloseCode.TooMany, 'too many presence messages')
+    }
+    if (decoding.readVarUint(decoding.createDecoder(update)) > maxAwarenessClients) {
+      return this.refuse(conn, CloseCode.TooMany, 'too many presence clients')
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      // Ownership first, so that refusing the connection also removes what it just added.
+      for (const id of added) origin.awarenessIds.add(id)
+      for (const id of updated) origin.awarenessIds.add(id)
+      for (const id of removed) origin.awarenessIds.delete(id)
+      if (origin.awarenessIds.size > this.deps.limits.maxAwarenessClients) {
+        return this.refuse(origin, CloseCode.TooMany, 'too many presence clients')
+      }
+      if (!origin.presenceChanges.allow(Date.now(), this.deps.limits.awarenessPerSecond)) {
+        return this.refuse(origin, CloseCode.TooMany, 'too many presence updates')
+      }
+    }
+    // Sent to everyone, the sender included: y-websocket treats its own echo as a keep-alive.
+    const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed])
+    for (const conn of this.conns.values()) conn.send(message)
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.enqueue(update, origin instanceof Connection ? origin : null, true)
+  }
+
+  private enqueue(update: Uint8Array, origin: Connection | null, broadcast: boolean): void {
+    this.seq++
+    this.pending.push({ seq: this.seq, update, origin, broadcast })
+    this.pendingBytes += update.length
+    this.deps.scheduleFlush(this)
+  }
+
+  /** Runs `run` once everything applied so far is durable; at once if it already is. */
+  whenDurable(run: () => void): void {
+    if (this.seq <= this.durableSeq) run()
+    else this.waiting.push({ seq: this.seq, run })
+  }
+
+  private queueAck(conn: Connection): void {
+    if (!conn.extensions) return
+    const last = conn.ackQueue[conn.ackQueue.length - 1]
+    if (last && last[0] === this.seq) last[1] = conn.updatesReceived
+    else conn.ackQueue.push([this.seq, conn.updatesReceived])
+    this.acking.add(conn)
+    if (this.seq <= this.durableSeq) this.releaseAcks()
+  }
+
+  private releaseAcks(): void {
+    for (const conn of this.acking) {
+      let count = -1
+      while (conn.ackQueue.length && conn.ackQueue[0]![0] <= this.durableSeq) {
+        count = conn.ackQueue.shift()![1]
+      }
+      if (count >= 0) conn.send(ackMessage(count))
+      if (conn.ackQueue.length === 0) this.acking.delete(conn)
+    }
+  }
+
+  /** Hands the queued updates to the flusher; null while a batch is in flight or compacting. */
+  takePending(): PendingUpdate[] | null {
+    if (this.inflight || this.compacting) return null
+    this.inflight = this.pending
+    this.pending = []
+    return this.inflight
+  }
+
+  /** The batch is durable: now others may see it, and its senders get their acks. */
+  commit(batch: PendingUpdate[]): void {
+    this.inflight = null
+    if (batch.length === 0) return
+    let bytes = 0
+    for (const item of batch) {
+      bytes += item.update.length
+      if (!item.broadcast) continue
+      const message = syncMessage(SyncType.Update, item.update)
+      for (const conn of this.conns.values()) if (conn !== item.origin) conn.send(message)
+    }
+    this.pendingBytes -= bytes
+    this.storedBytes += bytes
+    this.sinceCompaction += batch.length
+    this.durableSeq = batch[batch.length - 1]!.seq
+    while (this.waiting.length && this.waiting[0]!.seq <= this.durableSeq)
+      this.waiting.shift()!.run()
+    this.releaseAcks()
+    if (this.sinceCompaction >= this.deps.limits.compactEvery && this.pending.length === 0) {
+      void this.compact()
+    }
+  }
+
+  /** The batch failed to store: put it back in front, to be retried in the same order. */
+  requeue(batch: PendingUpdate[]): void {
+    this.inflight = null
+    this.pending = batch.concat(this.pending)
+  }
+
+  /** Merges the log into one state row. Only with nothing unstored: the state must cover the log. */
+  async compact(): Promise<void> {
+    if (this.compacting || this.hasUnstoredUpdates) return
+    this.compacting = true
+    try {
+      const state = Y.encodeStateAsUpdate(this.doc)
+      await this.deps.store.compact(this.id, state)
+      this.storedBytes = state.length
+      this.sinceCompaction = 0
+    } catch (error) {
+      this.log.warn({ err: error }, 'compaction failed; the log stays as it is')
+    } finally {
+      this.compacting = false
+      if (this.pending.length) this.deps.scheduleFlush(this)
+    }
+  }
+
+  /** Pushes the server-owned state (parties, agreements, versions) to every connection. */
+  async refreshServerState(): Promise<void> {
+    await Promise.all(
+      [...this.conns.values()].filter((c) => c.extensions).map((c) => this.sendServerState(c)),
+    )
+  }
+
+  private async sendServerState(conn: Connection): Promise<void> {
+    try {
+      conn.send(serverStateMessage(await this.deps.serverState(conn.principal)))
+    } catch (error) {
+      this.log.error({ err: error }, 'could not build the server state')
+    }
+  }
+
+  /** Closes every socket whose principal matches (a removed party, a rotated link). */
+  closeWhere(match: (p: Principal) => boolean, code: number, reason: string): void {
+    for (const conn of [...this.conns.values()])
+      if (match(conn.principal)) this.refuse(conn, code, reason)
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.conns.values()]) {
+      conn.socket.close(code, reason)
+      this.removeConnection(conn.socket)
+    }
+  }
+
+  private refuse(conn: Connection, code: number, reason: string): void {
+    this.deps.metrics.refused.inc({ code })
+    this.log.warn({ code, reason, role: conn.principal.role }, 'closing connection')
+    conn.socket.close(code, reason)
+    this.removeConnection(conn.socket)
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

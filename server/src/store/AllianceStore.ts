@@ -1,0 +1,72 @@
+import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
+import type { Role } from '../../../shared/src/protocol/api'
+
+export interface AllianceRow {
+  id: AllianceId
+  title: string
+  template: string
+  createdAt: string
+}
+
+export interface PartyRow {
+  id: PartyId
+  allianceId: AllianceId
+  name: string
+  color: string
+  position: number
+  createdAt: string
+}
+
+export interface TokenRow {
+  /** SHA-256 of the token; the token itself is never stored. */
+  hash: Buffer
+  allianceId: AllianceId
+  role: Role
+  partyId: PartyId | null
+  createdAt: string
+}
+
+/** A stored document: the compacted state (if any), then the log rows after it, in order. */
+export interface StoredDoc {
+  state: Uint8Array | null
+  log: Array<{ seq: number; data: Uint8Array }>
+}
+
+export interface NewAlliance {
+  alliance: AllianceRow
+  parties: PartyRow[]
+  tokens: TokenRow[]
+  /** The seeded template: the document's first update. */
+  initialUpdate: Uint8Array
+}
+
+/**
+ * Everything the server keeps. SQLite is the embedded default; every implementation passes the
+ * same contract suite (store/contract.test.ts). Methods are async so a networked store fits.
+ */
+export interface AllianceStore {
+  /** Alliance, parties, tokens and the first document update, in one transaction. */
+  createAlliance(input: NewAlliance): Promise<void>
+  getAlliance(id: AllianceId): Promise<AllianceRow | null>
+  findToken(hash: Buffer): Promise<TokenRow | null>
+  /** Current parties, in the order they were added. */
+  listParties(id: AllianceId): Promise<PartyRow[]>
+  addParty(party: PartyRow, token: TokenRow): Promise<void>
+
+  /** Compacted state first, then the log. Throws when the store cannot be read: never "empty". */
+  loadDoc(id: AllianceId): Promise<StoredDoc>
+  /** Appends every batch in one transaction; durable when the promise resolves. */
+  appendUpdates(
+    batches: ReadonlyArray<{ allianceId: AllianceId; updates: Uint8Array[] }>,
+  ): Promise<void>
+  /**
+   * Replaces the stored state and every log row with `state`, atomically. The caller guarantees
+   * `state` contains every update stored so far (the room compacts only with nothing in flight).
+   */
+  compact(id: AllianceId, state: Uint8Array): Promise<void>
+  /** Moves log rows that cannot be applied out of the way, keeping their bytes for inspection. */
+  quarantine(id: AllianceId, seqs: number[], reason: string): Promise<void>
+  /** Bytes the document takes in storage (state plus log): the basis of the size cap. */
+  docBytes(id: AllianceId): Promise<number>
+  close(): Promise<void>
+}

@@ -1,0 +1,216 @@
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { addCard, listCards } from '../../shared/src/ops/cards'
+import { CloseCode } from '../../shared/src/protocol/closeCodes'
+import { MessageType, SyncType } from '../../shared/src/protocol/messages'
+import type { SectionId } from '../../shared/src/schema/ids'
+import { prng } from '../../shared/src/testing'
+import { readSections } from '../../shared/src/schema/allianceDoc'
+import { TEMPLATES } from '../../shared/src/schema/templates'
+import { SqliteStore } from '../src/store/SqliteStore'
+import {
+  connectClient,
+  createAlliance,
+  rawSocket,
+  startTestServer,
+  tempDir,
+  waitFor,
+} from './helpers'
+
+const values = 'values' as SectionId
+
+function syncMessage(type: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.Sync)
+  encoding.writeVarUint(encoder, type)
+  encoding.writeVarUint8Array(encoder, payload)
+  return encoding.toUint8Array(encoder)
+}
+
+async function setup(overrides = {}) {
+  const server = await startTestServer(overrides)
+  const created = await createAlliance(server.url)
+  const path = `/ws/${created.id}?token=${created.parties[0]!.token}`
+  const witness = connectClient(server.url, created.id, created.parties[1]!.token)
+  await witness.waitForSynced()
+  return { server, created, path, witness }
+}
+
+/** The server is still up and other parties still sync: a fresh write reaches the witness. */
+async function stillServing(
+  server: { url: string },
+  created: { id: string; parties: Array<{ token: string }> },
+  witness: ReturnType<typeof connectClient>,
+) {
+  const writer = connectClient(server.url, created.id, created.parties[0]!.token)
+  await writer.waitForSynced()
+  const before = listCards(witness.doc, { sectionId: values, partyId: null }).length
+  addCard(writer.doc, { sectionId: values, partyId: null, text: ['still here'] })
+  await waitFor(
+    () => listCards(witness.doc, { sectionId: values, partyId: null }).length === before + 1,
+    'witness sees the write',
+  )
+  writer.destroy()
+}
+
+describe('bad input on the websocket', () => {
+  it('closes sockets that send random bytes with 4400 and keeps serving everyone else', async () => {
+    const { server, created, path, witness } = await setup()
+    const random = prng(7)
+    const codes: number[] = []
+    for (let i = 0; i < 40; i++) {
+      const raw = await rawSocket(server.url, path)
+      const length = 1 + Math.floor(random() * 64)
+      const bytes = new Uint8Array(length).map(() => Math.floor(random() * 256))
+      // Keep the first byte a known message type half the time, so decoding goes deeper.
+      if (i % 2) bytes[0] = i % 4 === 1 ? 0 : 1
+      raw.ws.send(bytes)
+      const { code } = await raw.closed
+      codes.push(code)
+    }
+    expect(codes.every((c) => c === CloseCode.BadMessage)).toBe(true)
+    await stillServing(server, created, witness)
+  })
+
+  it('refuses truncated messages, unknown types and text frames with 4400', async () => {
+    const { server, created, path, witness } = await setup()
+    const doc = new Y.Doc()
+    doc.getMap('x').set('k', 'v')
+    const valid = syncMessage(SyncType.Update, Y.encodeStateAsUpdate(doc))
+    const frames: Array<Uint8Array | string> = [
+      valid.slice(0, valid.length - 3),
+      new Uint8Array([MessageType.Sync]),
+      new Uint8Array([MessageType.Sync, 9, 0]),
+      new Uint8Array([50]),
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
+      'hello',
+    ]
+    for (const frame of frames) {
+      const raw = await rawSocket(server.url, path)
+      raw.ws.send(frame)
+      expect((await raw.closed).code).toBe(CloseCode.BadMessage)
+    }
+    await stillServing(server, created, witness)
+  })
+
+  it('never applies or stores an update that does not decode', async () => {
+    const { server, created, path, witness } = await setup()
+    const random = prng(11)
+    const doc = new Y.Doc()
+    addCard(doc, { sectionId: values, partyId: null, text: ['a real update'] })
+    const real = Y.encodeStateAsUpdate(doc)
+    let refused = 0
+    for (let i = 0; i < 30; i++) {
+      const mutated = real.slice()
+      for (let j = 0; j < 3; j++)
+        mutated[Math.floor(random() * mutated.length)] = Math.floor(random() * 256)
+      const raw = await rawSocket(server.url, path)
+      raw.ws.send(syncMessage(SyncType.Update, mutated))
+      raw.ws.send(syncMessage(SyncType.Step1, Y.encodeStateVector(new Y.Doc())))
+      const outcome = await Promise.race([
+        raw.closed,
+        new Promise((r) => setTimeout(() => r(null), 300)),
+      ])
+      if (outcome) refused++
+      raw.ws.terminate()
+    }
+    // Some mutations still decode (and are valid Yjs data); the rest must be refused, and the
+    // stored document must still load.
+    expect(refused).toBeGreaterThan(0)
+    await stillServing(server, created, witness)
+    await server.close()
+    const reader = new SqliteStore(SqliteStore.fileIn(server.dataDir))
+    const stored = await reader.loadDoc(created.id as never)
+    await reader.close()
+    const reloaded = new Y.Doc()
+    if (stored.state) Y.applyUpdate(reloaded, stored.state)
+    for (const row of stored.log) Y.applyUpdate(reloaded, row.data)
+    expect(readSections(reloaded).map((s) => s.id)).toEqual(
+      TEMPLATES['coach-client'].sections.map((s) => s.id),
+    )
+  })
+
+  it('closes a message over the size limit with 4413, and a frame far over it with 1009', async () => {
+    const { server, created, path, witness } = await setup({ maxMessageBytes: 64 * 1024 })
+    const over = await rawSocket(server.url, path)
+    over.ws.send(new Uint8Array(100 * 1024))
+    expect((await over.closed).code).toBe(CloseCode.TooBig)
+    const far = await rawSocket(server.url, path)
+    far.ws.send(new Uint8Array(200 * 1024))
+    expect((await far.closed).code).toBe(1009)
+    await stillServing(server, created, witness)
+  })
+
+  it('refuses an update that would push the document over its size cap', async () => {
+    const { server, created, witness } = await setup({ maxDocBytes: 200 * 1024 })
+    const writer = connectClient(server.url, created.id, created.parties[0]!.token)
+    await writer.waitForSynced()
+    addCard(writer.doc, { sectionId: values, partyId: null, text: ['x'.repeat(300 * 1024)] })
+    await waitFor(() => writer.closes.length > 0, 'close')
+    expect(writer.closes[0]).toBe(CloseCode.TooBig)
+    expect(listCards(witness.doc, { sectionId: values, partyId: null })).toHaveLength(0)
+    writer.destroy()
+    await stillServing(server, created, witness)
+  })
+
+  it('closes a presence flood and a connection inventing presence clients', async () => {
+    const { server, path, created, witness } = await setup()
+    const flood = await rawSocket(server.url, path)
+    const doc = new Y.Doc()
+    const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness')
+    const awareness = new Awareness(doc)
+    for (let i = 0; i < 200; i++) {
+      awareness.setLocalStateField('cursor', i)
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.Awareness)
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [doc.clientID]))
+      if (flood.ws.readyState === flood.ws.OPEN) flood.ws.send(encoding.toUint8Array(encoder))
+    }
+    expect((await flood.closed).code).toBe(CloseCode.TooMany)
+
+    const inventor = await rawSocket(server.url, path)
+    for (let i = 0; i < 12; i++) {
+      const fake = new Y.Doc()
+      const a = new Awareness(fake)
+      a.setLocalState({ user: { name: `ghost ${i}` } })
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.Awareness)
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(a, [fake.clientID]))
+      if (inventor.ws.readyState === inventor.ws.OPEN)
+        inventor.ws.send(encoding.toUint8Array(encoder))
+      a.destroy()
+    }
+    expect((await inventor.closed).code).toBe(CloseCode.TooMany)
+    awareness.destroy()
+    await waitFor(
+      () =>
+        [...witness.provider.awareness.getStates().values()].every(
+          (s) => !String(s.user?.name).startsWith('ghost'),
+        ),
+      'ghosts gone',
+    )
+    await stillServing(server, created, witness)
+  })
+
+  it('caps what a client may send before its connection is ready', async () => {
+    const dataDir = tempDir()
+    // A store whose token lookup is slow, so the messages really arrive before auth completes.
+    class SlowAuthStore extends SqliteStore {
+      override async findToken(hash: Buffer) {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        return super.findToken(hash)
+      }
+    }
+    const server = await startTestServer(
+      { dataDir },
+      { store: new SlowAuthStore(SqliteStore.fileIn(dataDir)) },
+    )
+    const created = await createAlliance(server.url)
+    const raw = await rawSocket(server.url, `/ws/${created.id}?token=${created.parties[0]!.token}`)
+    const step1 = syncMessage(SyncType.Step1, Y.encodeStateVector(new Y.Doc()))
+    for (let i = 0; i < 500; i++) raw.ws.send(step1)
+    expect((await raw.closed).code).toBe(CloseCode.TooMany)
+    expect(server.registry.size).toBe(0)
+  })
+})
