@@ -154,35 +154,40 @@ describe('bad input on the websocket', () => {
     await stillServing(server, created, witness)
   })
 
-  it('closes a presence flood and a connection inventing presence clients', async () => {
+  it('drops presence changes over the rate, closes a flood and a connection inventing clients', async () => {
     const { server, path, created, witness } = await setup()
-    const flood = await rawSocket(server.url, path)
-    const doc = new Y.Doc()
     const { Awareness, encodeAwarenessUpdate } = await import('y-protocols/awareness')
-    const awareness = new Awareness(doc)
-    for (let i = 0; i < 200; i++) {
-      awareness.setLocalStateField('cursor', i)
+    const presence = (awareness: InstanceType<typeof Awareness>, clientId: number): Uint8Array => {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.Awareness)
-      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [doc.clientID]))
-      if (flood.ws.readyState === flood.ws.OPEN) flood.ws.send(encoding.toUint8Array(encoder))
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [clientId]))
+      return encoding.toUint8Array(encoder)
+    }
+    const doc = new Y.Doc()
+    const awareness = new Awareness(doc)
+    let seen = 0
+    witness.provider.awareness.on('change', ({ updated }: { updated: number[] }) => {
+      if (updated.includes(doc.clientID)) seen++
+    })
+    const flood = await rawSocket(server.url, path)
+    for (let i = 0; i < 2000; i++) {
+      awareness.setLocalStateField('cursor', i)
+      if (flood.ws.readyState === flood.ws.OPEN) flood.ws.send(presence(awareness, doc.clientID))
     }
     expect((await flood.closed).code).toBe(CloseCode.TooMany)
+    // At most one second's worth of changes (60) was relayed before the connection was closed.
+    expect(seen).toBeLessThanOrEqual(61)
+    awareness.destroy()
 
     const inventor = await rawSocket(server.url, path)
     for (let i = 0; i < 12; i++) {
       const fake = new Y.Doc()
       const a = new Awareness(fake)
       a.setLocalState({ user: { name: `ghost ${i}` } })
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MessageType.Awareness)
-      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(a, [fake.clientID]))
-      if (inventor.ws.readyState === inventor.ws.OPEN)
-        inventor.ws.send(encoding.toUint8Array(encoder))
+      if (inventor.ws.readyState === inventor.ws.OPEN) inventor.ws.send(presence(a, fake.clientID))
       a.destroy()
     }
     expect((await inventor.closed).code).toBe(CloseCode.TooMany)
-    awareness.destroy()
     await waitFor(
       () =>
         [...witness.provider.awareness.getStates().values()].every(

@@ -19,6 +19,27 @@ import {
 } from './messages'
 import type { RoomSocket } from './RoomSocket'
 
+/**
+ * How many client entries a presence update carries, and how many of them are news (a newer
+ * clock than we hold) rather than an echo. Decodes the header fields only; throws if malformed.
+ */
+function presenceChanges(
+  awareness: awarenessProtocol.Awareness,
+  update: Uint8Array,
+): { clients: number; changes: number } {
+  const decoder = decoding.createDecoder(update)
+  const clients = decoding.readVarUint(decoder)
+  let changes = 0
+  for (let i = 0; i < clients; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    decoding.readVarString(decoder)
+    const known = awareness.meta.get(clientId)
+    if (!known || known.clock < clock) changes++
+  }
+  return { clients, changes }
+}
+
 /** A well-formed message is read to its last byte; trailing bytes mean it is not one of ours. */
 function expectEnd(decoder: decoding.Decoder): void {
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes after the message')
@@ -234,14 +255,19 @@ export class Room {
     if (update.length > maxAwarenessBytes) {
       return this.refuse(conn, CloseCode.TooBig, 'presence state too large')
     }
-    // y-websocket clients send every remote presence change back (a harmless no-op for us), so
-    // in a busy room most presence messages are echoes: only a flood of them is refused here.
-    if (!conn.presenceMessages.allow(Date.now(), awarenessPerSecond * 20)) {
+    // y-websocket clients send every remote presence change back (a no-op for us), so in a busy
+    // room most presence messages are echoes: only a flood of messages closes the connection.
+    const now = Date.now()
+    if (!conn.presenceMessages.allow(now, awarenessPerSecond * 10)) {
       return this.refuse(conn, CloseCode.TooMany, 'too many presence messages')
     }
-    if (decoding.readVarUint(decoding.createDecoder(update)) > maxAwarenessClients) {
+    const { clients, changes } = presenceChanges(this.awareness, update)
+    if (clients > maxAwarenessClients) {
       return this.refuse(conn, CloseCode.TooMany, 'too many presence clients')
     }
+    // Past the rate, changes are dropped rather than relayed: presence is "latest state wins",
+    // and the next change that fits carries the person's current state anyway.
+    if (changes > 0 && !conn.presenceChanges.allow(now, awarenessPerSecond)) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
   }
 
@@ -256,9 +282,6 @@ export class Room {
       for (const id of removed) origin.awarenessIds.delete(id)
       if (origin.awarenessIds.size > this.deps.limits.maxAwarenessClients) {
         return this.refuse(origin, CloseCode.TooMany, 'too many presence clients')
-      }
-      if (!origin.presenceChanges.allow(Date.now(), this.deps.limits.awarenessPerSecond)) {
-        return this.refuse(origin, CloseCode.TooMany, 'too many presence updates')
       }
     }
     // Sent to everyone, the sender included: y-websocket treats its own echo as a keep-alive.

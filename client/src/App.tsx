@@ -1,0 +1,14 @@
+import { isAllianceId } from '../../shared/src/schema/ids'
+import { AlliancePage } from './pages/AlliancePage'
+import { HomePage } from './pages/HomePage'
+import { NotFoundPage } from './pages/NotFoundPage'
+import { usePath } from './router'
+
+export function App() {
+  const path = usePath()
+  if (path === '/') return <HomePage />
+  const match = /^\/a\/([^/]+)\/?$/.exec(path)
+  if (match && isAllianceId(match[1]!))
+    return <AlliancePage key={match[1]} allianceId={match[1]!} />
+  return <NotFoundPage />
+}

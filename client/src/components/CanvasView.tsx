@@ -1,0 +1,173 @@
+import {
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+} from '@dnd-kit/core'
+import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
+import { useMemo, useRef, useState, type PointerEvent } from 'react'
+import type { CanvasLayout } from '../../../shared/src/ops/layout'
+import { moveCard, slotKey, type Slot } from '../../../shared/src/ops/cards'
+import { bodyToNodes, nodesToText } from '../../../shared/src/ops/cardBody'
+import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
+import type { CardId } from '../../../shared/src/schema/ids'
+import { PresenceFields, type Peer, type PresenceUser } from '../state/usePresence'
+import type { AllianceConnection } from '../sync/AllianceConnection'
+import { CanvasContext, type CanvasContextValue } from './CanvasContext'
+import { RemotePointers } from './RemotePointers'
+import { SectionFrame } from './SectionFrame'
+
+/** Data attached to draggables and droppables, read back on drop. */
+export type DropData =
+  { type: 'card'; slot: Slot; index: number } | { type: 'column'; slot: Slot; size: number }
+
+interface Placement {
+  card: CardRecord
+  slot: Slot
+  index: number
+  where: string
+}
+
+const preview = (card: CardRecord): string => {
+  const text = nodesToText(bodyToNodes(card.body))
+  return text ? `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”` : 'an empty card'
+}
+
+/** The canvas: sections in a responsive grid; cards move by drag and drop, pointer or keyboard. */
+export function CanvasView({
+  conn,
+  layout,
+  me,
+  peers,
+  canEdit,
+}: {
+  conn: AllianceConnection
+  layout: CanvasLayout
+  me: PresenceUser
+  peers: Peer[]
+  canEdit: boolean
+}) {
+  const [focusCardId, setFocusCardId] = useState<string | null>(null)
+  const [activeId, setActiveId] = useState<string | null>(null)
+  const canvasRef = useRef<HTMLElement>(null)
+  const lastPointer = useRef(0)
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  )
+
+  const placements = useMemo(() => {
+    const map = new Map<string, Placement>()
+    for (const { section, columns } of layout.sections) {
+      for (const column of columns) {
+        const slot = { sectionId: section.id, partyId: column.partyId }
+        const where = section.perParty ? `${section.title}, ${column.label}` : section.title
+        column.cards.forEach((card, index) => map.set(card.id, { card, slot, index, where }))
+      }
+    }
+    return map
+  }, [layout])
+
+  const context = useMemo<CanvasContextValue>(
+    () => ({ conn, layout, me, peers, canEdit, focusCardId, setFocusCardId }),
+    [conn, layout, me, peers, canEdit, focusCardId],
+  )
+
+  const describeTarget = (data: DropData | undefined): string => {
+    if (!data) return 'nowhere'
+    const column = layout.sections
+      .find((s) => s.section.id === data.slot.sectionId)
+      ?.columns.find((c) => c.partyId === data.slot.partyId)
+    const section = layout.sections.find((s) => s.section.id === data.slot.sectionId)?.section
+    const name = section?.perParty
+      ? `${section.title}, ${column?.label ?? ''}`
+      : (section?.title ?? '')
+    return data.type === 'card' ? `${name}, position ${data.index + 1}` : `the end of ${name}`
+  }
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${preview(placements.get(String(active.id))!.card)}.`,
+    onDragOver: ({ over }) =>
+      over ? `Over ${describeTarget(over.data.current as DropData)}.` : 'Not over a column.',
+    onDragEnd: ({ over }) =>
+      over ? `Dropped at ${describeTarget(over.data.current as DropData)}.` : 'Dropped back.',
+    onDragCancel: () => 'Move cancelled; the card is back where it was.',
+  }
+
+  function onDragStart({ active }: DragStartEvent): void {
+    setActiveId(String(active.id))
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent): void {
+    setActiveId(null)
+    const from = placements.get(String(active.id))
+    const target = over?.data.current as DropData | undefined
+    if (!from || !target) return
+    const sameSlot = slotKey(from.slot) === slotKey(target.slot)
+    // Dropping on a card takes its place (the others shift); on a column, goes to its end.
+    const index = target.type === 'card' ? target.index : sameSlot ? target.size - 1 : target.size
+    if (sameSlot && index === from.index) return
+    moveCard(conn.doc, from.card.id as CardId, { ...target.slot, index }, conn.localOrigin)
+  }
+
+  function onPointerMove(event: PointerEvent<HTMLElement>): void {
+    if (event.pointerType === 'touch') return
+    const now = performance.now()
+    if (now - lastPointer.current < 50) return
+    lastPointer.current = now
+    const section = (event.target as HTMLElement).closest<HTMLElement>('[data-section-id]')
+    if (!section) return
+    const rect = section.getBoundingClientRect()
+    conn.awareness.setLocalStateField(PresenceFields.pointer, {
+      sectionId: section.dataset.sectionId,
+      x: (event.clientX - rect.left) / rect.width,
+      y: (event.clientY - rect.top) / rect.height,
+    })
+  }
+
+  const active = activeId ? placements.get(activeId) : undefined
+  return (
+    <CanvasContext.Provider value={context}>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setActiveId(null)}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              'To move a card, press space or enter to pick it up, use the arrow keys to move it, then space or enter to drop it, or escape to cancel.',
+          },
+        }}
+      >
+        <main
+          className="canvas"
+          ref={canvasRef}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => conn.awareness.setLocalStateField(PresenceFields.pointer, null)}
+          aria-label="Alliance canvas"
+        >
+          {layout.sections.map((s) => (
+            <SectionFrame key={s.section.id} layout={s} />
+          ))}
+          <RemotePointers awareness={conn.awareness} containerRef={canvasRef} />
+        </main>
+        <DragOverlay>
+          {active ? (
+            <div className={`card card-overlay color-${active.card.color}`}>
+              {preview(active.card).replace(/[“”]/g, '')}
+            </div>
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+    </CanvasContext.Provider>
+  )
+}

@@ -1,0 +1,81 @@
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import type { Slot } from '../../../shared/src/ops/cards'
+import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
+import { CardEditor } from '../editor/CardEditor'
+import { useCanvasContext } from './CanvasContext'
+import type { DropData } from './CanvasView'
+import { CardMenu } from './CardMenu'
+
+/** A sticky note: drag handle, who is writing in it, its menu, and its rich text. */
+export function CardView({
+  card,
+  slot,
+  index,
+  where,
+}: {
+  card: CardRecord
+  slot: Slot
+  index: number
+  where: string
+}) {
+  const { canEdit, peers, focusCardId, setFocusCardId } = useCanvasContext()
+  const data: DropData = { type: 'card', slot, index }
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({
+    id: card.id,
+    data,
+    disabled: !canEdit,
+  })
+  const writers = peers.filter((p) => p.editing === card.id)
+  return (
+    <li
+      ref={setNodeRef}
+      className={`card color-${card.color}${isDragging ? ' is-dragging' : ''}${writers.length ? ' has-writers' : ''}`}
+      style={{
+        transform: CSS.Translate.toString(transform),
+        transition,
+        ...(writers[0] ? { outlineColor: writers[0].color } : {}),
+      }}
+      data-card-id={card.id}
+    >
+      <div className="card-top">
+        {canEdit && (
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="drag-handle"
+            aria-label={`Move card ${index + 1} in ${where}`}
+            {...attributes}
+            {...listeners}
+          >
+            <svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true">
+              {[2, 8].map((x) =>
+                [3, 8, 13].map((y) => <circle key={`${x}${y}`} cx={x} cy={y} r="1.5" />),
+              )}
+            </svg>
+          </button>
+        )}
+        {writers.length > 0 && (
+          <span className="card-writers" style={{ color: writers[0]!.color }}>
+            {writers.map((w) => w.name).join(', ')} {writers.length === 1 ? 'is' : 'are'} writing…
+          </span>
+        )}
+        {canEdit && <CardMenu card={card} slot={slot} index={index} />}
+      </div>
+      <CardEditor
+        card={card}
+        label={`Card ${index + 1} in ${where}`}
+        autoFocus={focusCardId === card.id}
+        onAutoFocused={() => setFocusCardId(null)}
+      />
+    </li>
+  )
+}

@@ -1,0 +1,36 @@
+import { useId } from 'react'
+import type { SectionLayout } from '../../../shared/src/ops/layout'
+import { CardColumn } from './CardColumn'
+
+/** One section of the canvas: title, what it is for, its guiding questions, its column(s). */
+export function SectionFrame({ layout }: { layout: SectionLayout }) {
+  const { section, columns } = layout
+  const headingId = useId()
+  return (
+    <section
+      className={`section kind-${section.kind}${section.perParty ? ' is-per-party' : ''}`}
+      data-section-id={section.id}
+      aria-labelledby={headingId}
+    >
+      <header className="section-header">
+        <h2 id={headingId}>{section.title}</h2>
+        {section.description && <p className="section-description">{section.description}</p>}
+      </header>
+      {section.prompts.length > 0 && (
+        <details className="prompts" open>
+          <summary>Guiding questions</summary>
+          <ul>
+            {section.prompts.map((prompt) => (
+              <li key={prompt}>{prompt}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className={`columns columns-${Math.min(columns.length, 4)}`}>
+        {columns.map((column) => (
+          <CardColumn key={column.partyId ?? '-'} section={section} column={column} />
+        ))}
+      </div>
+    </section>
+  )
+}

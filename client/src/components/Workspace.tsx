@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useState } from 'react'
+import type { Role } from '../../../shared/src/protocol/api'
+import type { ServerState } from '../../../shared/src/protocol/serverState'
+import { useCanvasLayout } from '../state/useCanvas'
+import { useServerState, useSyncStatus } from '../state/useConnection'
+import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
+import type { AllianceConnection } from '../sync/AllianceConnection'
+import { CanvasView } from './CanvasView'
+import { Logo } from './Logo'
+import { SharePanel } from './SharePanel'
+import { TopBar } from './TopBar'
+
+const NO_PARTIES: never[] = []
+
+function identityOf(state: ServerState): PresenceUser {
+  const party = state.parties.find((p) => p.id === state.you.partyId)
+  if (party) return { name: party.name, color: party.color, role: 'party', partyId: party.id }
+  if (state.you.role === 'facilitator')
+    return { name: 'Facilitator', color: '#334155', role: 'facilitator', partyId: null }
+  return { name: 'Observer', color: '#64748b', role: 'observer', partyId: null }
+}
+
+/** Mod+Z / Mod+Shift+Z outside a card's text: undo this person's own canvas changes. */
+function useCanvasUndoKeys(conn: AllianceConnection, enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.metaKey || event.ctrlKey) || event.altKey) return
+      const target = event.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      const key = event.key.toLowerCase()
+      if (key === 'z' && !event.shiftKey) conn.undo.undo()
+      else if ((key === 'z' && event.shiftKey) || key === 'y') conn.undo.redo()
+      else return
+      event.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [conn, enabled])
+}
+
+export interface WorkspaceProps {
+  conn: AllianceConnection
+  allianceId: string
+  token: string
+  /** The role of the link in the address bar (the facilitator sees the share panel). */
+  role: Role | null
+}
+
+/** The alliance as people work in it: top bar, notices, the canvas, the share panel. */
+export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
+  const status = useSyncStatus(conn)
+  const state = useServerState(conn)
+  const peers = usePeers(conn.awareness)
+  const [shareOpen, setShareOpen] = useState(false)
+  const identityKey = state ? JSON.stringify(identityOf(state)) : null
+  const me = useMemo(
+    () => (identityKey ? (JSON.parse(identityKey) as PresenceUser) : null),
+    [identityKey],
+  )
+  const layout = useCanvasLayout(conn.doc, state?.parties ?? NO_PARTIES)
+  const canEdit = state !== null && state.you.role !== 'observer' && status.phase !== 'closed'
+  useCanvasUndoKeys(conn, canEdit)
+
+  useEffect(() => {
+    if (me) conn.awareness.setLocalStateField(PresenceFields.user, me)
+  }, [conn, me])
+  useEffect(() => {
+    document.title = `${layout.title || 'Alliance'} · Alliance Canvas`
+  }, [layout.title])
+
+  if (status.phase === 'closed' && !status.ready) {
+    return (
+      <div className="message-page">
+        <Logo />
+        <main className="panel message-panel">
+          <h1>This canvas cannot be opened</h1>
+          <p>{status.message}</p>
+          <a className="button-primary" href="/">
+            Go to the home page
+          </a>
+        </main>
+      </div>
+    )
+  }
+  if (!state || !me || !status.ready) {
+    return (
+      <div className="loading-page" role="status">
+        <Logo />
+        <p>Opening the canvas…</p>
+      </div>
+    )
+  }
+
+  return (
+    <div className="workspace">
+      <TopBar
+        conn={conn}
+        title={layout.title}
+        canEdit={canEdit}
+        status={status}
+        me={me}
+        peers={peers}
+        onShare={role === 'facilitator' ? () => setShareOpen(true) : null}
+      />
+      {status.phase === 'closed' && (
+        <div className="notice notice-error" role="alert">
+          {status.message}
+          <button type="button" className="button-quiet" onClick={() => conn.reconnect()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.you.role === 'observer' && (
+        <div className="notice" role="note">
+          You are watching as an observer. You can see every change live but cannot edit.
+        </div>
+      )}
+      <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
+      {shareOpen && (
+        <SharePanel
+          allianceId={allianceId}
+          token={token}
+          parties={state.parties}
+          onClose={() => setShareOpen(false)}
+        />
+      )}
+    </div>
+  )
+}

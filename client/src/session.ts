@@ -1,0 +1,84 @@
+import type { CreateAllianceResponse, Link, PartyLink, Role } from '../../shared/src/protocol/api'
+
+/**
+ * What this browser remembers about alliances it has opened: the link it used, and for the
+ * person who created one, every link (the server keeps only hashes, so it cannot show them
+ * again). Kept in localStorage, never sent anywhere.
+ */
+export interface SavedAlliance {
+  id: string
+  title: string
+  role: Role
+  token: string
+  openedAt: string
+  /** The creator's copy of every link. */
+  links?: { facilitator: Link; observer: Link; parties: PartyLink[] }
+  /** The party token of a creator who also takes part (a coach is facilitator and party). */
+  asPartyToken?: string
+}
+
+const KEY = 'alliance-canvas:alliances'
+
+function readAll(): Record<string, SavedAlliance> {
+  try {
+    const raw = localStorage.getItem(KEY)
+    return raw ? (JSON.parse(raw) as Record<string, SavedAlliance>) : {}
+  } catch {
+    // Unreadable storage (private mode, corrupt JSON) just means nothing is remembered.
+    return {}
+  }
+}
+
+function writeAll(all: Record<string, SavedAlliance>): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(all))
+  } catch {
+    // Storage full or disabled: remembering is a convenience, not a requirement.
+  }
+}
+
+export function savedAlliance(id: string): SavedAlliance | null {
+  return readAll()[id] ?? null
+}
+
+export function saveAlliance(entry: Partial<SavedAlliance> & { id: string }): void {
+  const all = readAll()
+  const merged = { ...all[entry.id], ...entry } as SavedAlliance
+  all[entry.id] = merged
+  writeAll(all)
+}
+
+export function forgetAlliance(id: string): void {
+  const all = readAll()
+  delete all[id]
+  writeAll(all)
+}
+
+export function recentAlliances(): SavedAlliance[] {
+  return Object.values(readAll()).sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1))
+}
+
+export function rememberCreated(
+  created: CreateAllianceResponse,
+  asPartyToken: string | null,
+): void {
+  saveAlliance({
+    id: created.id,
+    title: created.title,
+    role: 'facilitator',
+    token: created.facilitator.token,
+    openedAt: new Date().toISOString(),
+    links: {
+      facilitator: created.facilitator,
+      observer: created.observer,
+      parties: created.parties,
+    },
+    ...(asPartyToken ? { asPartyToken } : {}),
+  })
+}
+
+/** The token in the URL fragment (`#k=…`): capability links never send it to the server. */
+export function tokenFromHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''))
+  return params.get('k')
+}

@@ -1,0 +1,31 @@
+import type { Page } from '@playwright/test'
+
+/** The home page: start an alliance from a template. */
+export class HomePage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/')
+  }
+
+  /** Creates an alliance and lands on its canvas as facilitator (and the first party). */
+  async create({
+    title,
+    parties,
+    template,
+  }: {
+    title: string
+    parties: string[]
+    template?: string
+  }): Promise<void> {
+    await this.open()
+    if (template) await this.page.getByRole('radio', { name: new RegExp(template) }).check()
+    await this.page.getByRole('textbox', { name: 'Title' }).fill(title)
+    for (let i = 2; i < parties.length; i++)
+      await this.page.getByRole('button', { name: '+ Add a party' }).click()
+    for (const [i, name] of parties.entries())
+      await this.page.getByLabel(`Party ${i + 1} name`).fill(name)
+    await this.page.getByRole('button', { name: 'Create the canvas' }).click()
+    await this.page.waitForURL(/\/a\/[A-Za-z0-9_-]{16}#k=/)
+  }
+}
