@@ -160,3 +160,17 @@ test('a card dragged with the mouse lands in another section for everyone', asyn
   await expect(client.cardTexts('Shared values')).toHaveCount(0)
   await close()
 })
+
+test('edits made offline stay on the device and are saved on reconnect', async ({ browser }) => {
+  const { coach, client, close } = await coachAndClient(browser)
+  await client.page.context().setOffline(true)
+  await expect(client.status()).toContainText('Offline')
+  await client.addCard('Shared values', undefined, 'Written offline')
+  await expect(client.status()).toHaveText('Offline · changes kept on this device')
+  await client.page.context().setOffline(false)
+  await expect(coach.cardTexts('Shared values')).toHaveText(['Written offline'], {
+    timeout: 10_000,
+  })
+  await client.expectSaved()
+  await close()
+})

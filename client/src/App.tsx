@@ -2,10 +2,11 @@ import { isAllianceId } from '../../shared/src/schema/ids'
 import { AlliancePage } from './pages/AlliancePage'
 import { HomePage } from './pages/HomePage'
 import { NotFoundPage } from './pages/NotFoundPage'
-import { usePath } from './router'
+import { useHash, usePath } from './router'
 
 export function App() {
   const path = usePath()
+  const hash = useHash()
   if (path === '/') return <HomePage />
   const match = /^\/a\/([^/]+)\/?$/.exec(path)
   if (match && isAllianceId(match[1]!))

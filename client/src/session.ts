@@ -82,3 +82,25 @@ export function tokenFromHash(hash: string): string | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''))
   return params.get('k')
 }
+
+const JUST_CREATED = 'alliance-canvas:just-created'
+
+/** Marks an alliance as just created in this tab, so its canvas opens with the share panel. */
+export function markJustCreated(id: string): void {
+  try {
+    sessionStorage.setItem(JUST_CREATED, id)
+  } catch {
+    // Without session storage the share panel simply stays closed until asked for.
+  }
+}
+
+/** True once, right after this tab created the alliance. */
+export function takeJustCreated(id: string): boolean {
+  try {
+    if (sessionStorage.getItem(JUST_CREATED) !== id) return false
+    sessionStorage.removeItem(JUST_CREATED)
+    return true
+  } catch {
+    return false
+  }
+}

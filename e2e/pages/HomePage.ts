@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 
 /** The home page: start an alliance from a template. */
 export class HomePage {
@@ -27,5 +27,12 @@ export class HomePage {
       await this.page.getByLabel(`Party ${i + 1} name`).fill(name)
     await this.page.getByRole('button', { name: 'Create the canvas' }).click()
     await this.page.waitForURL(/\/a\/[A-Za-z0-9_-]{16}#k=/)
+    // The facilitator lands with the share panel open, links ready to copy.
+    const share = this.page.getByRole('dialog', { name: 'Share this alliance' })
+    await expect(share).toBeVisible()
+    await expect(share.getByRole('textbox', { name: `${parties[0]} link` })).toHaveValue(
+      /\/a\/.+#k=/,
+    )
+    await share.getByRole('button', { name: 'Close' }).click()
   }
 }

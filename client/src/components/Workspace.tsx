@@ -7,6 +7,7 @@ import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresenc
 import type { AllianceConnection } from '../sync/AllianceConnection'
 import { CanvasView } from './CanvasView'
 import { Logo } from './Logo'
+import { takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
 import { TopBar } from './TopBar'
 
@@ -52,7 +53,8 @@ export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
   const status = useSyncStatus(conn)
   const state = useServerState(conn)
   const peers = usePeers(conn.awareness)
-  const [shareOpen, setShareOpen] = useState(false)
+  // Right after creating, the facilitator lands with the links in front of them.
+  const [shareOpen, setShareOpen] = useState(() => takeJustCreated(allianceId))
   const identityKey = state ? JSON.stringify(identityOf(state)) : null
   const me = useMemo(
     () => (identityKey ? (JSON.parse(identityKey) as PresenceUser) : null),
@@ -117,7 +119,7 @@ export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
         </div>
       )}
       <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
-      {shareOpen && (
+      {shareOpen && role === 'facilitator' && (
         <SharePanel
           allianceId={allianceId}
           token={token}

@@ -5,7 +5,7 @@ import { TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../../../shared/src/sc
 import { api, ApiError } from '../api'
 import { Logo } from '../components/Logo'
 import { navigate } from '../router'
-import { recentAlliances, rememberCreated } from '../session'
+import { markJustCreated, recentAlliances, rememberCreated } from '../session'
 
 /** Home: what a designed alliance is, a form to start one from a template, recent alliances. */
 export function HomePage() {
@@ -68,6 +68,7 @@ export function HomePage() {
         createKey,
       )
       rememberCreated(created, me >= 0 ? (created.parties[me]?.token ?? null) : null)
+      markJustCreated(created.id)
       navigate(`/a/${created.id}#k=${created.facilitator.token}`)
       window.scrollTo(0, 0)
     } catch (err) {

@@ -171,9 +171,18 @@ export class AllianceConnection {
     }
     const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
       if (origin === this.provider || origin === this.offlineCopy) return
-      if (!this.provider.wsconnected) this.update({ hasOfflineChanges: true })
+      if (!this.provider.wsconnected || !navigator.onLine) this.update({ hasOfflineChanges: true })
     }
-    const onNetwork = (): void => this.refresh()
+    const onNetwork = (): void => {
+      if (navigator.onLine && this.status.phase !== 'closed') {
+        // Back online: reconnect now rather than when the provider's backoff timer fires. A
+        // socket that looked open throughout may have lost what was sent meanwhile, so with
+        // anything unacknowledged start a fresh one: its sync sends whatever the server lacks.
+        if (this.provider.wsconnected && !this.tracker.isSaved) this.provider.disconnect()
+        this.provider.connect()
+      }
+      this.refresh()
+    }
     this.provider.on('status', onStatus)
     this.provider.on('sync', onSync)
     this.provider.on('connection-close', onClose)
@@ -202,8 +211,13 @@ export class AllianceConnection {
         : this.everConnected
           ? 'reconnecting'
           : 'connecting'
-    const saved = connected && this.provider.synced && this.tracker.isSaved
-    this.update({ phase, saved, ...(saved ? { hasOfflineChanges: false } : {}) })
+    const saved = phase === 'connected' && this.provider.synced && this.tracker.isSaved
+    const unsentKeptHere = phase !== 'connected' && !this.tracker.isSaved
+    this.update({
+      phase,
+      saved,
+      ...(saved ? { hasOfflineChanges: false } : unsentKeptHere ? { hasOfflineChanges: true } : {}),
+    })
   }
 
   private update(patch: Partial<SyncStatus>): void {
