@@ -9,7 +9,8 @@ export function App() {
   const hash = useHash()
   if (path === '/') return <HomePage />
   const match = /^\/a\/([^/]+)\/?$/.exec(path)
+  // Keyed by the link too: another link to the same alliance is another person, a fresh page.
   if (match && isAllianceId(match[1]!))
-    return <AlliancePage key={match[1]} allianceId={match[1]!} />
+    return <AlliancePage key={`${match[1]}${hash}`} allianceId={match[1]!} />
   return <NotFoundPage />
 }
