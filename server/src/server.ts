@@ -2,6 +2,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
+import { AgreementService } from './agreements/AgreementService'
 import { AllianceService } from './alliances/AllianceService'
 import type { Config } from './config'
 import { createApp } from './http/app'
@@ -66,12 +67,14 @@ export async function startServer(
     serverState: (principal) => service!.serverState(principal),
   })
   service = new AllianceService(store, registry)
+  const agreements = new AgreementService(store, registry, service)
   let draining = false
   let connections = 0
 
   const app = createApp({
     store,
     service,
+    agreements,
     logger,
     metrics,
     createToken: config.createToken,

@@ -13,7 +13,7 @@ import { readTitle, seedAlliance } from '../../../shared/src/schema/allianceDoc'
 import { newAllianceId, newPartyId, type AllianceId } from '../../../shared/src/schema/ids'
 import { defaultPartyNames, partyColor, type PartyView } from '../../../shared/src/schema/parties'
 import { DEFAULT_TEMPLATE, TEMPLATES, isTemplateId } from '../../../shared/src/schema/templates'
-import { contentHash } from '../../../shared/src/ops/content'
+import { snapshotDraft, toSummary } from '../agreements/AgreementService'
 import type { Principal } from '../auth/authenticate'
 import { hashToken, newToken } from '../auth/tokens'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
@@ -89,9 +89,14 @@ export class AllianceService {
   async view(principal: Principal): Promise<AllianceResponse> {
     const alliance = await this.requireAlliance(principal.allianceId)
     const parties = await this.parties(alliance.id)
-    const { title, hash } = await this.registry.withRoom(alliance.id, async (room) => ({
+    const { title, hash } = await this.registry.withRoom(alliance.id, (room) => ({
       title: readTitle(room.doc),
-      hash: await contentHash(room.doc, parties),
+      hash: snapshotDraft(room, parties).contentHash,
+    }))
+    const agreements = (await this.store.listAgreements(alliance.id)).map((a) => ({
+      partyId: a.partyId,
+      at: a.at,
+      stale: a.contentHash !== hash,
     }))
     return {
       id: alliance.id,
@@ -100,8 +105,8 @@ export class AllianceService {
       createdAt: alliance.createdAt,
       you: { role: principal.role, partyId: principal.partyId },
       parties,
-      draft: { contentHash: hash, agreements: [] },
-      versions: 0,
+      draft: { contentHash: hash, agreements },
+      versions: (await this.store.listVersions(alliance.id)).length,
     }
   }
 
@@ -131,10 +136,22 @@ export class AllianceService {
   }
 
   async serverState(principal: Principal): Promise<ServerState> {
+    const id = principal.allianceId
+    const [parties, agreements, versions] = await Promise.all([
+      this.parties(id),
+      this.store.listAgreements(id),
+      this.store.listVersions(id),
+    ])
     return {
-      allianceId: principal.allianceId,
+      allianceId: id,
       you: { role: principal.role, partyId: principal.partyId },
-      parties: await this.parties(principal.allianceId),
+      parties,
+      agreements: agreements.map((a) => ({
+        partyId: a.partyId,
+        contentHash: a.contentHash,
+        at: a.at,
+      })),
+      versions: versions.map(toSummary),
     }
   }
 }

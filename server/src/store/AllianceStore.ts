@@ -1,5 +1,5 @@
 import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
-import type { Role } from '../../../shared/src/protocol/api'
+import type { AgreementRecord, Role } from '../../../shared/src/protocol/api'
 
 export interface AllianceRow {
   id: AllianceId
@@ -31,6 +31,51 @@ export interface StoredDoc {
   state: Uint8Array | null
   log: Array<{ seq: number; data: Uint8Array }>
 }
+
+/** A party's pending agreement: the draft it agreed to (hash and canonical content JSON). */
+export interface AgreementRow {
+  partyId: PartyId
+  contentHash: string
+  content: string
+  at: string
+}
+
+/** A sealed version. Insert-only: the database refuses updates and deletes. */
+export interface VersionRow {
+  allianceId: AllianceId
+  n: number
+  contentHash: string
+  /** Y.encodeStateAsUpdate of the draft that was agreed. */
+  state: Uint8Array
+  stateHash: string
+  /** Canonical content JSON, card ids included. */
+  content: string
+  markdown: string
+  agreements: AgreementRecord[]
+  sealedAt: string
+  prevChainHash: string
+  chainHash: string
+}
+
+export type VersionSummaryRow = Omit<VersionRow, 'state' | 'content' | 'markdown'>
+
+export interface AgreeInput {
+  allianceId: AllianceId
+  partyId: PartyId
+  at: string
+  contentHash: string
+  content: string
+  /** The parties the hash was computed with; if they changed meanwhile, nothing is recorded. */
+  partyIds: PartyId[]
+  /** Builds the version when this agreement completes the set (called inside the transaction). */
+  seal(n: number, prevChainHash: string, agreements: AgreementRecord[]): VersionRow
+}
+
+export type AgreeOutcome =
+  | { status: 'pending' }
+  | { status: 'sealed'; version: VersionRow }
+  | { status: 'parties-changed' }
+  | { status: 'already-sealed'; n: number }
 
 export interface NewAlliance {
   alliance: AllianceRow
@@ -66,6 +111,21 @@ export interface AllianceStore {
   compact(id: AllianceId, state: Uint8Array): Promise<void>
   /** Moves log rows that cannot be applied out of the way, keeping their bytes for inspection. */
   quarantine(id: AllianceId, seqs: number[], reason: string): Promise<void>
+  /**
+   * Records a party's agreement and, if every current party now agrees to the same hash, seals
+   * the next version: all in one transaction, so two last agreements at once seal one version.
+   */
+  agree(input: AgreeInput): Promise<AgreeOutcome>
+  /** Withdraws a pending agreement; false when there was none. */
+  withdraw(allianceId: AllianceId, partyId: PartyId): Promise<boolean>
+  listAgreements(allianceId: AllianceId): Promise<AgreementRow[]>
+  listVersions(allianceId: AllianceId): Promise<VersionSummaryRow[]>
+  getVersion(allianceId: AllianceId, n: number): Promise<VersionRow | null>
+  /** Every version with its bytes, in stored order, for verification. */
+  fullVersions(allianceId: AllianceId): Promise<VersionRow[]>
+  /** Removes a party: its links stop working and its pending agreement goes. */
+  removeParty(allianceId: AllianceId, partyId: PartyId, at: string): Promise<boolean>
+
   /** Bytes the document takes in storage (state plus log): the basis of the size cap. */
   docBytes(id: AllianceId): Promise<number>
   close(): Promise<void>

@@ -1,14 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { AllianceId } from '../../../shared/src/schema/ids'
+import type { AgreementRecord } from '../../../shared/src/protocol/api'
+import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
 import type {
+  AgreeInput,
+  AgreeOutcome,
+  AgreementRow,
   AllianceRow,
   AllianceStore,
   NewAlliance,
   PartyRow,
   StoredDoc,
   TokenRow,
+  VersionRow,
+  VersionSummaryRow,
 } from './AllianceStore'
 
 const MIGRATIONS: string[] = [
@@ -55,7 +61,51 @@ const MIGRATIONS: string[] = [
      reason TEXT NOT NULL,
      at TEXT NOT NULL
    );`,
+  `CREATE TABLE agreements (
+     alliance_id TEXT NOT NULL REFERENCES alliances(id),
+     party_id TEXT NOT NULL REFERENCES parties(id),
+     content_hash TEXT NOT NULL,
+     content TEXT NOT NULL,
+     agreed_at TEXT NOT NULL,
+     PRIMARY KEY (alliance_id, party_id)
+   );
+   CREATE TABLE versions (
+     alliance_id TEXT NOT NULL REFERENCES alliances(id),
+     n INTEGER NOT NULL CHECK (n >= 1),
+     content_hash TEXT NOT NULL,
+     state BLOB NOT NULL,
+     state_hash TEXT NOT NULL,
+     content TEXT NOT NULL,
+     markdown TEXT NOT NULL,
+     agreements TEXT NOT NULL,
+     sealed_at TEXT NOT NULL,
+     prev_chain_hash TEXT NOT NULL,
+     chain_hash TEXT NOT NULL,
+     PRIMARY KEY (alliance_id, n)
+   );
+   CREATE TRIGGER versions_insert_only_update BEFORE UPDATE ON versions
+     BEGIN SELECT RAISE(ABORT, 'versions are insert-only'); END;
+   CREATE TRIGGER versions_insert_only_delete BEFORE DELETE ON versions
+     BEGIN SELECT RAISE(ABORT, 'versions are insert-only'); END;`,
 ]
+
+const GENESIS = '0'.repeat(64)
+
+interface VersionDbRow {
+  n: number
+  contentHash: string
+  state?: Buffer
+  stateHash: string
+  content?: string
+  markdown?: string
+  agreements: string
+  sealedAt: string
+  prevChainHash: string
+  chainHash: string
+}
+
+const VERSION_SUMMARY = `n, content_hash AS contentHash, state_hash AS stateHash, agreements,
+  sealed_at AS sealedAt, prev_chain_hash AS prevChainHash, chain_hash AS chainHash`
 
 export interface SqliteOptions {
   synchronous?: 'full' | 'normal'
@@ -219,6 +269,161 @@ export class SqliteStore implements AllianceStore {
         move.run(reason, new Date().toISOString(), id, seq)
         remove.run(id, seq)
       }
+    })()
+  }
+
+  async agree(input: AgreeInput): Promise<AgreeOutcome> {
+    return this.db
+      .transaction((): AgreeOutcome => {
+        const parties = this.db
+          .prepare(
+            'SELECT id, name FROM parties WHERE alliance_id = ? AND removed_at IS NULL ORDER BY position',
+          )
+          .all(input.allianceId) as Array<{ id: PartyId; name: string }>
+        const same =
+          parties.length === input.partyIds.length &&
+          parties.every((p, i) => p.id === input.partyIds[i])
+        if (!same || !parties.some((p) => p.id === input.partyId))
+          return { status: 'parties-changed' }
+        const latest = this.db
+          .prepare(
+            'SELECT n, content_hash AS contentHash, chain_hash AS chainHash FROM versions WHERE alliance_id = ? ORDER BY n DESC LIMIT 1',
+          )
+          .get(input.allianceId) as
+          { n: number; contentHash: string; chainHash: string } | undefined
+        if (latest && latest.contentHash === input.contentHash)
+          return { status: 'already-sealed', n: latest.n }
+
+        this.db
+          .prepare(
+            `INSERT INTO agreements (alliance_id, party_id, content_hash, content, agreed_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (alliance_id, party_id) DO UPDATE SET content_hash = excluded.content_hash,
+             content = excluded.content, agreed_at = excluded.agreed_at`,
+          )
+          .run(input.allianceId, input.partyId, input.contentHash, input.content, input.at)
+        const agreed = new Map(
+          (
+            this.db
+              .prepare(
+                'SELECT party_id AS partyId, content_hash AS contentHash, agreed_at AS at FROM agreements WHERE alliance_id = ?',
+              )
+              .all(input.allianceId) as Array<{ partyId: PartyId; contentHash: string; at: string }>
+          ).map((a) => [a.partyId as string, a]),
+        )
+        if (!parties.every((p) => agreed.get(p.id)?.contentHash === input.contentHash))
+          return { status: 'pending' }
+
+        const records: AgreementRecord[] = parties.map((p) => ({
+          partyId: p.id,
+          name: p.name,
+          at: agreed.get(p.id)!.at,
+        }))
+        const version = input.seal((latest?.n ?? 0) + 1, latest?.chainHash ?? GENESIS, records)
+        this.db
+          .prepare(
+            `INSERT INTO versions (alliance_id, n, content_hash, state, state_hash, content, markdown, agreements,
+             sealed_at, prev_chain_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            version.allianceId,
+            version.n,
+            version.contentHash,
+            version.state,
+            version.stateHash,
+            version.content,
+            version.markdown,
+            JSON.stringify(version.agreements),
+            version.sealedAt,
+            version.prevChainHash,
+            version.chainHash,
+          )
+        // The agreements now live in the version; the next draft starts with none.
+        this.db.prepare('DELETE FROM agreements WHERE alliance_id = ?').run(input.allianceId)
+        return { status: 'sealed', version }
+      })
+      .immediate()
+  }
+
+  async withdraw(allianceId: AllianceId, partyId: PartyId): Promise<boolean> {
+    return (
+      this.db
+        .prepare('DELETE FROM agreements WHERE alliance_id = ? AND party_id = ?')
+        .run(allianceId, partyId).changes > 0
+    )
+  }
+
+  async listAgreements(allianceId: AllianceId): Promise<AgreementRow[]> {
+    return this.db
+      .prepare(
+        `SELECT a.party_id AS partyId, a.content_hash AS contentHash, a.content, a.agreed_at AS at
+           FROM agreements a JOIN parties p ON p.id = a.party_id
+          WHERE a.alliance_id = ? AND p.removed_at IS NULL ORDER BY p.position`,
+      )
+      .all(allianceId) as AgreementRow[]
+  }
+
+  async listVersions(allianceId: AllianceId): Promise<VersionSummaryRow[]> {
+    const rows = this.db
+      .prepare(`SELECT ${VERSION_SUMMARY} FROM versions WHERE alliance_id = ? ORDER BY n`)
+      .all(allianceId) as VersionDbRow[]
+    return rows.map((r) => this.toVersion(allianceId, r))
+  }
+
+  async getVersion(allianceId: AllianceId, n: number): Promise<VersionRow | null> {
+    const row = this.db
+      .prepare(
+        `SELECT ${VERSION_SUMMARY}, state, content, markdown FROM versions WHERE alliance_id = ? AND n = ?`,
+      )
+      .get(allianceId, n) as VersionDbRow | undefined
+    return row ? (this.toVersion(allianceId, row) as VersionRow) : null
+  }
+
+  async fullVersions(allianceId: AllianceId): Promise<VersionRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${VERSION_SUMMARY}, state, content, markdown FROM versions WHERE alliance_id = ? ORDER BY n`,
+      )
+      .all(allianceId) as VersionDbRow[]
+    return rows.map((r) => this.toVersion(allianceId, r) as VersionRow)
+  }
+
+  private toVersion(allianceId: AllianceId, r: VersionDbRow): VersionSummaryRow | VersionRow {
+    let agreements: AgreementRecord[] = []
+    try {
+      agreements = JSON.parse(r.agreements) as AgreementRecord[]
+    } catch {
+      // An unreadable agreements column is what verification reports; here it reads as empty.
+    }
+    return {
+      allianceId,
+      n: r.n,
+      contentHash: r.contentHash,
+      stateHash: r.stateHash,
+      agreements,
+      sealedAt: r.sealedAt,
+      prevChainHash: r.prevChainHash,
+      chainHash: r.chainHash,
+      ...(r.state !== undefined
+        ? { state: toBytes(r.state), content: r.content!, markdown: r.markdown! }
+        : {}),
+    }
+  }
+
+  async removeParty(allianceId: AllianceId, partyId: PartyId, at: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      const removed = this.db
+        .prepare(
+          'UPDATE parties SET removed_at = ? WHERE alliance_id = ? AND id = ? AND removed_at IS NULL',
+        )
+        .run(at, allianceId, partyId).changes
+      if (!removed) return false
+      this.db
+        .prepare('UPDATE tokens SET revoked_at = ? WHERE party_id = ? AND revoked_at IS NULL')
+        .run(at, partyId)
+      this.db
+        .prepare('DELETE FROM agreements WHERE alliance_id = ? AND party_id = ?')
+        .run(allianceId, partyId)
+      return true
     })()
   }
 

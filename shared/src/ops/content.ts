@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { PartyId, SectionId } from '../schema/ids'
+import type { CardId, PartyId, SectionId } from '../schema/ids'
 import type { PartyView } from '../schema/parties'
 import type { SectionKind } from '../schema/templates'
 import { bodyToNodes, type BodyNode } from './cardBody'
@@ -25,6 +25,8 @@ export interface CanonicalSection {
 }
 
 export interface CanonicalCard {
+  /** Kept for diffs and restores; left out of the hash, which covers only what people see. */
+  id: CardId
   body: BodyNode[]
 }
 
@@ -41,7 +43,7 @@ export function canonicalContent(doc: Y.Doc, parties: readonly PartyView[]): Can
       columns: columns.map((column) => ({
         partyId: column.partyId,
         party: column.party?.name ?? null,
-        cards: column.cards.map((card) => ({ body: bodyToNodes(card.body) })),
+        cards: column.cards.map((card) => ({ id: card.id, body: bodyToNodes(card.body) })),
       })),
     })),
   }
@@ -71,5 +73,22 @@ export async function contentHash(doc: Y.Doc, parties: readonly PartyView[]): Pr
 }
 
 export function hashContent(content: CanonicalContent): Promise<string> {
-  return sha256Hex(canonicalJson(content))
+  return sha256Hex(hashInput(content))
+}
+
+/**
+ * The exact string the content hash is taken of: canonical JSON of the content without card
+ * ids. Exposed so the server can hash it synchronously with Node's crypto and get the same value.
+ */
+export function hashInput(content: CanonicalContent): string {
+  return canonicalJson({
+    ...content,
+    sections: content.sections.map((section) => ({
+      ...section,
+      columns: section.columns.map((column) => ({
+        ...column,
+        cards: column.cards.map((card) => ({ body: card.body })),
+      })),
+    })),
+  })
 }

@@ -54,3 +54,29 @@ describe('markdown', () => {
     expect(md).toContain('## Shared values\n\n- Honesty \\*always\\*\n')
   })
 })
+
+describe('version markdown', () => {
+  it('starts with the title, who agreed when and the hashes', async () => {
+    const { versionToMarkdown } = await import('./markdown')
+    const doc = new Y.Doc()
+    seedAlliance(doc, { title: 'Us', template: 'peers', createdAt: '2026-01-01T00:00:00Z' })
+    const md = versionToMarkdown({
+      n: 2,
+      sealedAt: '2026-03-03T10:04:05.000Z',
+      contentHash: 'a'.repeat(64),
+      chainHash: 'b'.repeat(64),
+      agreements: [
+        { partyId: 'p1' as PartyId, name: 'Ana', at: '2026-03-03T10:02:00.000Z' },
+        { partyId: 'p2' as PartyId, name: 'Ben', at: '2026-03-03T10:04:05.000Z' },
+      ],
+      content: canonicalContent(doc, []),
+    })
+    expect(
+      md.startsWith(
+        '# Us\n\n**Version 2**, agreed by Ana (2026-03-03 10:02 UTC) and Ben (2026-03-03 10:04 UTC). Sealed 2026-03-03 10:04 UTC.\n',
+      ),
+    ).toBe(true)
+    expect(md).toContain(`Content hash \`${'a'.repeat(64)}\``)
+    expect(md).toContain('## What you can count on from me')
+  })
+})

@@ -1,5 +1,42 @@
+import type { AgreementRecord } from '../protocol/api'
 import { isTextNode, type BodyNode, type ElementNode, type TextNode } from './cardBody'
 import type { CanonicalContent } from './content'
+
+/** "2026-03-03 10:04 UTC": one spelling of a time, whatever the reader's locale. */
+export function utcMinute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join('')
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/** A sealed version as a Markdown document: who agreed when, its hashes, then the content. */
+export function versionToMarkdown(version: {
+  n: number
+  sealedAt: string
+  contentHash: string
+  chainHash: string
+  agreements: AgreementRecord[]
+  content: CanonicalContent
+}): string {
+  const body = contentToMarkdown(version.content)
+  const [heading, ...rest] = body.split('\n')
+  const agreed = listNames(
+    version.agreements.map((a) => `${escapeText(a.name)} (${utcMinute(a.at)})`),
+  )
+  return [
+    heading,
+    '',
+    `**Version ${version.n}**, agreed by ${agreed}. Sealed ${utcMinute(version.sealedAt)}.`,
+    '',
+    `Content hash \`${version.contentHash}\`, chain hash \`${version.chainHash}\`.`,
+    '',
+    '---',
+    ...rest,
+  ].join('\n')
+}
 
 /** Renders canonical content as a Markdown document: headings for sections and parties, cards as bullets. */
 export function contentToMarkdown(content: CanonicalContent): string {

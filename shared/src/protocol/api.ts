@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { CanonicalContent } from '../ops/content'
 import type { AllianceId, PartyId } from '../schema/ids'
 import type { PartyView } from '../schema/parties'
 
@@ -58,6 +59,55 @@ export interface AgreementView {
   partyId: PartyId
   at: string
   stale: boolean
+}
+
+/** POST /api/alliances/:id/agreements: the hash of the draft the party is looking at. */
+export const AgreeBody = z.strictObject({
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'contentHash is a SHA-256 in lower-case hex.'),
+})
+
+/** A pending agreement with what it agreed to, so "what changed since" can be shown. */
+export interface AgreementDetail extends AgreementView {
+  contentHash: string
+  content: CanonicalContent
+}
+
+/** Who agreed to a version, and when; frozen into the version. */
+export interface AgreementRecord {
+  partyId: PartyId
+  name: string
+  at: string
+}
+
+export interface VersionSummary {
+  n: number
+  contentHash: string
+  chainHash: string
+  sealedAt: string
+  agreements: AgreementRecord[]
+}
+
+export interface VersionDetail extends VersionSummary {
+  prevChainHash: string
+  /** SHA-256 of the stored Yjs state; part of the chain, so altered bytes are detected. */
+  stateHash: string
+  content: CanonicalContent
+  markdown: string
+}
+
+export type AgreeResponse =
+  | { status: 'pending'; contentHash: string; agreements: AgreementView[] }
+  | { status: 'sealed'; version: VersionSummary }
+
+export interface VerifyResponse {
+  ok: boolean
+  versions: number
+  brokenAt?: number
+  reason?: string
+}
+
+export interface RestoreResponse {
+  contentHash: string
 }
 
 export interface AllianceResponse {

@@ -1,6 +1,6 @@
 import type { AllianceId, PartyId } from '../schema/ids'
 import type { PartyView } from '../schema/parties'
-import type { Role } from './api'
+import type { Role, VersionSummary } from './api'
 
 /**
  * Server-owned state pushed to every connection (MessageType.ServerState). Clients only read
@@ -11,4 +11,8 @@ export interface ServerState {
   allianceId: AllianceId
   you: { role: Role; partyId: PartyId | null }
   parties: PartyView[]
+  /** Pending agreements: each party's latest "I agree", with the draft hash it was for. */
+  agreements: Array<{ partyId: PartyId; contentHash: string; at: string }>
+  /** Every sealed version, oldest first. */
+  versions: VersionSummary[]
 }
