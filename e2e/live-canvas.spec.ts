@@ -1,20 +1,13 @@
 import { expect, test, type Browser } from '@playwright/test'
 import { CanvasPage } from './pages/CanvasPage'
 import { HomePage } from './pages/HomePage'
+import { coachAndClient as twoPeople } from './fixtures'
 
 const COMMITMENTS = 'What you can count on from me'
 
 async function coachAndClient(browser: Browser) {
-  const coachContext = await browser.newContext()
-  const coach = new CanvasPage(await coachContext.newPage())
-  await new HomePage(coach.page).create({ title: 'Ana & Ben', parties: ['Ana', 'Ben'] })
-  await coach.ready()
-  const benLink = await coach.linkOf('Ben')
-  const clientContext = await browser.newContext()
-  const client = new CanvasPage(await clientContext.newPage())
-  await client.page.goto(benLink)
-  await client.ready()
-  return { coach, client, close: () => Promise.all([coachContext.close(), clientContext.close()]) }
+  const { coach, client, close } = await twoPeople(browser)
+  return { coach: coach.canvas, client: client.canvas, close }
 }
 
 test('two parties create, join by link and edit one canvas live', async ({ browser }) => {

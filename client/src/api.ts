@@ -1,8 +1,13 @@
 import type {
+  AgreeResponse,
+  AgreementDetail,
   AllianceResponse,
   CreateAllianceRequest,
   CreateAllianceResponse,
   PartyLink,
+  RestoreResponse,
+  VerifyResponse,
+  VersionDetail,
 } from '../../shared/src/protocol/api'
 import type { AllianceErrorCode, ErrorBody } from '../../shared/src/protocol/errors'
 
@@ -61,4 +66,42 @@ export const api = {
     request<AllianceResponse>('GET', `/api/alliances/${id}`, token),
   addParty: (id: string, token: string, name: string) =>
     request<PartyLink>('POST', `/api/alliances/${id}/parties`, token, { name }),
+  removeParty: (id: string, token: string, partyId: string) =>
+    request<null>('DELETE', `/api/alliances/${id}/parties/${partyId}`, token),
+  agree: (id: string, token: string, contentHash: string) =>
+    request<AgreeResponse>('POST', `/api/alliances/${id}/agreements`, token, { contentHash }),
+  withdraw: (id: string, token: string) =>
+    request<null>('DELETE', `/api/alliances/${id}/agreements/me`, token),
+  agreements: (id: string, token: string) =>
+    request<AgreementDetail[]>('GET', `/api/alliances/${id}/agreements`, token),
+  version: (id: string, token: string, n: number) =>
+    request<VersionDetail>('GET', `/api/alliances/${id}/versions/${n}`, token),
+  verify: (id: string, token: string) =>
+    request<VerifyResponse>('GET', `/api/alliances/${id}/verify`, token),
+  restore: (id: string, token: string, n: number) =>
+    request<RestoreResponse>('POST', `/api/alliances/${id}/versions/${n}/restore`, token),
+}
+
+/** Downloads a version's Markdown through the API (the token goes in a header, not the URL). */
+export async function downloadVersionMarkdown(id: string, token: string, n: number): Promise<void> {
+  const res = await fetch(`/api/alliances/${id}/versions/${n}?format=md`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (!res.ok) throw new ApiError(res.status, 'INTERNAL', 'The Markdown could not be downloaded.')
+  const name =
+    /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+    `alliance-v${n}.md`
+  saveFile(name, await res.blob())
+}
+
+/** Offers `blob` as a download named `name`. */
+export function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
 }

@@ -2,10 +2,13 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Role } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { useCanvasLayout } from '../state/useCanvas'
+import { useDraft } from '../state/useDraft'
 import { useServerState, useSyncStatus } from '../state/useConnection'
 import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
 import type { AllianceConnection } from '../sync/AllianceConnection'
+import { AgreementBar, type HistoryRequest } from './AgreementBar'
 import { CanvasView } from './CanvasView'
+import { HistoryView } from './history/HistoryView'
 import { Logo } from './Logo'
 import { takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
@@ -44,12 +47,14 @@ export interface WorkspaceProps {
   conn: AllianceConnection
   allianceId: string
   token: string
+  /** The token the socket uses: the person's party link when they take part. */
+  socketToken: string
   /** The role of the link in the address bar (the facilitator sees the share panel). */
   role: Role | null
 }
 
 /** The alliance as people work in it: top bar, notices, the canvas, the share panel. */
-export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
+export function Workspace({ conn, allianceId, token, socketToken, role }: WorkspaceProps) {
   const status = useSyncStatus(conn)
   const state = useServerState(conn)
   const peers = usePeers(conn.awareness)
@@ -61,6 +66,9 @@ export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
     [identityKey],
   )
   const layout = useCanvasLayout(conn.doc, state?.parties ?? NO_PARTIES)
+  const draft = useDraft(conn.doc, state?.parties ?? NO_PARTIES)
+  const [history, setHistory] = useState<{ request: HistoryRequest | null } | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
   const canEdit = state !== null && state.you.role !== 'observer' && status.phase !== 'closed'
   useCanvasUndoKeys(conn, canEdit)
 
@@ -96,29 +104,70 @@ export function Workspace({ conn, allianceId, token, role }: WorkspaceProps) {
 
   return (
     <div className="workspace">
-      <TopBar
-        conn={conn}
-        title={layout.title}
-        canEdit={canEdit}
-        status={status}
-        me={me}
-        peers={peers}
-        onShare={role === 'facilitator' ? () => setShareOpen(true) : null}
-      />
-      {status.phase === 'closed' && (
-        <div className="notice notice-error" role="alert">
-          {status.message}
-          <button type="button" className="button-quiet" onClick={() => conn.reconnect()}>
-            Try again
-          </button>
-        </div>
-      )}
+      <div className="workspace-header">
+        <TopBar
+          conn={conn}
+          title={layout.title}
+          canEdit={canEdit}
+          status={status}
+          me={me}
+          peers={peers}
+          onShare={role === 'facilitator' ? () => setShareOpen(true) : null}
+        />
+        {status.phase === 'closed' && (
+          <div className="notice notice-error" role="alert">
+            {status.message}
+            <button type="button" className="button-quiet" onClick={() => conn.reconnect()}>
+              Try again
+            </button>
+          </div>
+        )}
+        <AgreementBar
+          conn={conn}
+          allianceId={allianceId}
+          state={state}
+          draft={draft}
+          status={status}
+          partyToken={state.you.role === 'party' ? socketToken : null}
+          readToken={socketToken}
+          onOpenHistory={(request) => setHistory({ request: request ?? null })}
+        />
+      </div>
       {state.you.role === 'observer' && (
         <div className="notice" role="note">
           You are watching as an observer. You can see every change live but cannot edit.
         </div>
       )}
-      <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
+      {notice && (
+        <div className="notice" role="status">
+          {notice}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {history ? (
+        <HistoryView
+          conn={conn}
+          allianceId={allianceId}
+          state={state}
+          draft={draft}
+          readToken={socketToken}
+          editToken={canEdit ? socketToken : null}
+          request={history.request}
+          onClose={(message) => {
+            setHistory(null)
+            setNotice(message ?? null)
+          }}
+        />
+      ) : (
+        <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
+      )}
       {shareOpen && role === 'facilitator' && (
         <SharePanel
           allianceId={allianceId}

@@ -88,6 +88,12 @@ export function AlliancePage({ allianceId }: { allianceId: string }) {
   }
   if (!conn) return null
   return (
-    <Workspace conn={conn} allianceId={allianceId} token={token} role={view?.you.role ?? null} />
+    <Workspace
+      conn={conn}
+      allianceId={allianceId}
+      token={token}
+      socketToken={socketToken!}
+      role={view?.you.role ?? null}
+    />
   )
 }

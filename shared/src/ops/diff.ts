@@ -1,7 +1,12 @@
 import { diffWords } from 'diff'
 import type { CardId, SectionId } from '../schema/ids'
 import { nodesToText } from './cardBody'
-import type { CanonicalCard, CanonicalContent, CanonicalSection } from './content'
+import {
+  canonicalJson,
+  type CanonicalCard,
+  type CanonicalContent,
+  type CanonicalSection,
+} from './content'
 
 /** Where a card sits, in words a person reads. */
 export interface Place {
@@ -69,7 +74,8 @@ function locate(content: CanonicalContent): Located[] {
         out.push({
           card,
           text: nodesToText(card.body),
-          body: JSON.stringify(card.body),
+          // Canonical: stored versions have sorted keys, live drafts do not.
+          body: canonicalJson(card.body),
           place: {
             sectionId: section.id,
             section: section.title,

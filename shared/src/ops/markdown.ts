@@ -1,15 +1,11 @@
 import type { AgreementRecord } from '../protocol/api'
 import { isTextNode, type BodyNode, type ElementNode, type TextNode } from './cardBody'
 import type { CanonicalContent } from './content'
+import { listNames } from './names'
 
 /** "2026-03-03 10:04 UTC": one spelling of a time, whatever the reader's locale. */
 export function utcMinute(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
-}
-
-function listNames(names: string[]): string {
-  if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }
 
 /** A sealed version as a Markdown document: who agreed when, its hashes, then the content. */

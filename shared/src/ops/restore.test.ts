@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { getMeta, seedAlliance } from '../schema/allianceDoc'
-import type { PartyId, SectionId } from '../schema/ids'
+import type { CardId, PartyId, SectionId } from '../schema/ids'
 import { makePeers, syncAll } from '../testing'
 import { setBodyParagraphs } from './cardBody'
 import { addCard, deleteCard, getCard, moveCard } from './cards'
-import { canonicalContent, contentHash } from './content'
+import { canonicalContent, canonicalJson, contentHash } from './content'
 import { restoreContent } from './restore'
 
 const parties = [
@@ -29,7 +29,11 @@ describe('restore a version as a forward edit', () => {
       partyId: parties[0]!.id,
       text: ['On time'],
     })
-    addCard(doc, { sectionId: commitments, partyId: parties[1]!.id, text: ['Prepared'] })
+    const prepared = addCard(doc, {
+      sectionId: commitments,
+      partyId: parties[1]!.id,
+      text: ['Prepared'],
+    })
     const v1 = canonicalContent(doc, parties)
     const v1Hash = await contentHash(doc, parties)
 
@@ -42,8 +46,12 @@ describe('restore a version as a forward edit', () => {
 
     let updates = 0
     doc.on('update', () => updates++)
-    restoreContent(doc, v1)
+    // As stored: canonical JSON, keys sorted. A card that already reads the same is not rewritten.
+    const paragraphOf = (id: CardId) => (getCard(doc, id)!.body.get(0) as Y.XmlElement)._item!.id
+    const preparedParagraph = paragraphOf(prepared)
+    restoreContent(doc, JSON.parse(canonicalJson(v1)) as typeof v1)
     expect(updates).toBe(1)
+    expect(paragraphOf(prepared)).toEqual(preparedParagraph)
     expect(await contentHash(doc, parties)).toBe(v1Hash)
     expect(canonicalContent(doc, parties)).toEqual(v1)
   })

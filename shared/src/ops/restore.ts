@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { getCardsMap, getMeta, getSectionsArray, readCard, readTitle } from '../schema/allianceDoc'
 import { CardKeys, MetaKeys, SectionKeys } from '../schema/keys'
 import { bodyToNodes, setBodyNodes } from './cardBody'
-import type { CanonicalContent } from './content'
+import { canonicalJson, type CanonicalContent } from './content'
 
 /**
  * Makes the live draft show `content` again ("start again from v2"), as one forward edit: cards
@@ -57,8 +57,10 @@ export function restoreContent(
           map.set(CardKeys.partyId, column.partyId)
           map.set(CardKeys.order, orders[i]!)
           const body = map.get(CardKeys.body) as Y.XmlFragment
-          if (!existing || JSON.stringify(bodyToNodes(body)) !== JSON.stringify(card.body))
+          // Canonical on both sides: a stored version's keys are sorted, a live body's are not.
+          if (!existing || canonicalJson(bodyToNodes(body)) !== canonicalJson(card.body)) {
             setBodyNodes(body, card.body)
+          }
         })
       }
     }
