@@ -51,6 +51,35 @@ test('README screenshots: the canvas with two people in it', async ({ browser })
   await coach.page.waitForTimeout(300)
   await coach.page.screenshot({ path: 'docs/images/canvas.png' })
   await client.page.screenshot({ path: 'docs/images/canvas-client.png' })
+
+  // Agreed versions: both agree (v1), the client edits at the check-in, the coach opens the diff.
+  await coach.page.getByRole('button', { name: 'Agree to this draft' }).click()
+  await client.page.getByRole('button', { name: 'Agree to this draft' }).click()
+  await expect(coach.page.getByText('Version 1 is sealed.')).toBeVisible()
+  await coach.page.getByRole('button', { name: 'Dismiss' }).click()
+  await client.page.getByRole('button', { name: 'Dismiss' }).click()
+  const values = client.page
+    .getByRole('list', { name: 'Cards in Shared values' })
+    .getByRole('textbox')
+    .first()
+  await values.click()
+  await client.page.keyboard.press('End')
+  await client.page.keyboard.type(', said with care', { delay: 20 })
+  await client.addCard('How we handle conflict', undefined, 'We pause, then talk within a day.')
+  await client.page.getByRole('button', { name: 'Agree to this draft' }).click()
+  await expect(
+    coach.page.getByText('agreed to an earlier draft').or(coach.page.getByText('✓ agreed')),
+  ).toBeVisible()
+  for (const page of [coach.page, client.page]) await page.evaluate(() => window.scrollTo(0, 0))
+  await coach.page.waitForTimeout(400)
+  await coach.page.screenshot({
+    path: 'docs/images/agreement-bar.png',
+    clip: { x: 0, y: 0, width: 1280, height: 180 },
+  })
+  await coach.page.getByRole('button', { name: 'See what changed' }).click()
+  await expect(coach.page.getByRole('region', { name: 'Changes in Shared values' })).toBeVisible()
+  await coach.page.waitForTimeout(300)
+  await coach.page.screenshot({ path: 'docs/images/history-diff.png' })
   await coachContext.close()
   await clientContext.close()
 })
