@@ -4,7 +4,9 @@ import type {
   AllianceResponse,
   CreateAllianceRequest,
   CreateAllianceResponse,
+  Link,
   PartyLink,
+  RotateLinkRequest,
   RestoreResponse,
   VerifyResponse,
   VersionDetail,
@@ -66,6 +68,8 @@ export const api = {
     request<AllianceResponse>('GET', `/api/alliances/${id}`, token),
   addParty: (id: string, token: string, name: string) =>
     request<PartyLink>('POST', `/api/alliances/${id}/parties`, token, { name }),
+  rotateLink: (id: string, token: string, body: RotateLinkRequest) =>
+    request<Link>('POST', `/api/alliances/${id}/links`, token, body),
   removeParty: (id: string, token: string, partyId: string) =>
     request<null>('DELETE', `/api/alliances/${id}/parties/${partyId}`, token),
   agree: (id: string, token: string, contentHash: string) =>

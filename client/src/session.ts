@@ -11,10 +11,17 @@ export interface SavedAlliance {
   role: Role
   token: string
   openedAt: string
-  /** The creator's copy of every link. */
-  links?: { facilitator: Link; observer: Link; parties: PartyLink[] }
+  /** The creator's copy of every link (and any made since on this device). */
+  links?: SavedLinks
   /** The party token of a creator who also takes part (a coach is facilitator and party). */
   asPartyToken?: string
+}
+
+/** Links this browser knows; the server keeps only their hashes. */
+export interface SavedLinks {
+  facilitator?: Link
+  observer?: Link
+  parties: PartyLink[]
 }
 
 const KEY = 'alliance-canvas:alliances'

@@ -19,7 +19,11 @@ export class HomePage {
     template?: string
   }): Promise<void> {
     await this.open()
-    if (template) await this.page.getByRole('radio', { name: new RegExp(template) }).check()
+    if (template) {
+      // People click the template card (the label); the radio inside stays the accessible control.
+      await this.page.locator('label.template-option', { hasText: template }).click()
+      await expect(this.page.getByRole('radio', { name: new RegExp(template) })).toBeChecked()
+    }
     await this.page.getByRole('textbox', { name: 'Title' }).fill(title)
     for (let i = 2; i < parties.length; i++)
       await this.page.getByRole('button', { name: '+ Add a party' }).click()

@@ -4,6 +4,7 @@ import { addCard, listCards } from '../../shared/src/ops/cards'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
 import type { SectionId } from '../../shared/src/schema/ids'
 import {
+  api,
   connectClient,
   createAlliance,
   rawSocket,
@@ -109,6 +110,55 @@ describe('websocket access', () => {
     expect((await local.closed).code).toBe(CloseCode.Forbidden)
     const good = await rawSocket(server.url, path, { origin: 'https://alliance.example' })
     expect((await good.nextMessage())[0]).toBe(0)
+  })
+
+  it('replaces a party’s or the observers’ link: the old one stops working and its sockets close', async () => {
+    const server = await startTestServer()
+    const created = await createAlliance(server.url)
+    const ben = connectClient(server.url, created.id, created.parties[1]!.token)
+    const observer = connectClient(server.url, created.id, created.observer.token)
+    const ana = connectClient(server.url, created.id, created.parties[0]!.token)
+    await Promise.all([ben.waitForSynced(), observer.waitForSynced(), ana.waitForSynced()])
+    const rotate = (token: string, body: unknown) =>
+      api(server.url, 'POST', `/api/alliances/${created.id}/links`, { token, body })
+
+    const byParty = await rotate(created.parties[0]!.token, {
+      role: 'party',
+      partyId: created.parties[1]!.id,
+    })
+    expect(byParty.status).toBe(403)
+    const unknown = await rotate(created.facilitator.token, { role: 'party', partyId: 'nobody' })
+    expect([unknown.status, unknown.body.error.code]).toEqual([404, 'PARTY_NOT_FOUND'])
+    const invalid = await rotate(created.facilitator.token, { role: 'facilitator' })
+    expect([invalid.status, invalid.body.error.code]).toEqual([400, 'VALIDATION_FAILED'])
+
+    const rotated = await rotate(created.facilitator.token, {
+      role: 'party',
+      partyId: created.parties[1]!.id,
+    })
+    expect(rotated.status).toBe(201)
+    expect(rotated.body.url).toBe(`${server.url}/a/${created.id}#k=${rotated.body.token}`)
+    await waitFor(() => ben.closes.includes(CloseCode.Unauthorized), 'old link closed')
+    expect(ana.provider.wsconnected).toBe(true)
+    const old = await api(server.url, 'GET', `/api/alliances/${created.id}`, {
+      token: created.parties[1]!.token,
+    })
+    expect(old.status).toBe(401)
+    const fresh = await api(server.url, 'GET', `/api/alliances/${created.id}`, {
+      token: rotated.body.token,
+    })
+    expect(fresh.body.you).toEqual({ role: 'party', partyId: created.parties[1]!.id })
+
+    const observers = await rotate(created.facilitator.token, { role: 'observer' })
+    expect(observers.status).toBe(201)
+    await waitFor(
+      () => observer.closes.includes(CloseCode.Unauthorized),
+      'old observer link closed',
+    )
+    const asObserver = await api(server.url, 'GET', `/api/alliances/${created.id}`, {
+      token: observers.body.token,
+    })
+    expect(asObserver.body.you.role).toBe('observer')
   })
 
   it('caps connections per address', async () => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { PARTY_NAME_MAX, type Link, type PartyLink } from '../../../shared/src/protocol/api'
 import type { PartyView } from '../../../shared/src/schema/parties'
 import { api, ApiError } from '../api'
-import { saveAlliance, savedAlliance } from '../session'
+import { saveAlliance, savedAlliance, type SavedLinks } from '../session'
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -42,17 +42,28 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   )
 }
 
-function LinkRow({
-  name,
-  color,
-  link,
-  note,
-}: {
+interface LinkRowProps {
   name: string
   color?: string
-  link: Link
+  link: Link | null
   note?: string
-}) {
+  onNewLink(): Promise<void>
+  onRemove?: () => Promise<void>
+}
+
+/** One person's link with Copy; New link (the old one stops working) and Remove behind it. */
+function LinkRow({ name, color, link, note, onNewLink, onRemove }: LinkRowProps) {
+  const [confirm, setConfirm] = useState<'link' | 'remove' | null>(null)
+  const [busy, setBusy] = useState(false)
+  const run = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true)
+    try {
+      await action()
+      setConfirm(null)
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <li className="link-row">
       <span className="link-name">
@@ -60,13 +71,65 @@ function LinkRow({
         {name}
         {note && <span className="link-note">{note}</span>}
       </span>
-      <input
-        readOnly
-        value={link.url}
-        aria-label={`${name} link`}
-        onFocus={(e) => e.currentTarget.select()}
-      />
-      <CopyButton text={link.url} label={`Copy ${name}’s link`} />
+      {link ? (
+        <input
+          readOnly
+          value={link.url}
+          aria-label={`${name} link`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      ) : (
+        <span className="hint">
+          Link made on another device. Make a new one to share it from here.
+        </span>
+      )}
+      <span className="link-actions">
+        {link && <CopyButton text={link.url} label={`Copy ${name}’s link`} />}
+        <button
+          type="button"
+          className="button-quiet"
+          aria-label={`New link for ${name}`}
+          onClick={() => setConfirm('link')}
+        >
+          New link
+        </button>
+        {onRemove && (
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Remove ${name}`}
+            onClick={() => setConfirm('remove')}
+          >
+            Remove
+          </button>
+        )}
+      </span>
+      {confirm && (
+        <div
+          className="confirm link-confirm"
+          role="alertdialog"
+          aria-label={confirm === 'link' ? `New link for ${name}` : `Remove ${name}`}
+        >
+          <p>
+            {confirm === 'link'
+              ? `${name}’s current link will stop working at once; anyone using it is disconnected.`
+              : `${name} will no longer be a party: their link stops working and their agreement no longer counts. Their cards stay on the canvas, in a “Former party” column.`}
+          </p>
+          <div className="confirm-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy}
+              onClick={() => run(confirm === 'link' ? onNewLink : onRemove!)}
+            >
+              {confirm === 'link' ? 'Make a new link' : `Remove ${name}`}
+            </button>
+            <button type="button" className="button-quiet" onClick={() => setConfirm(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
     </li>
   )
 }
@@ -79,11 +142,14 @@ export function SharePanel({
   allianceId,
   token,
   parties,
+  myPartyId,
   onClose,
 }: {
   allianceId: string
   token: string
   parties: PartyView[]
+  /** The party this browser takes part as: replacing its link reconnects with the new one. */
+  myPartyId: string | null
   onClose(): void
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -97,13 +163,55 @@ export function SharePanel({
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
 
-  const linkFor = (id: string): PartyLink | undefined => links?.parties.find((p) => p.id === id)
-  const everyone = links
-    ? [
-        ...parties.flatMap((p) => (linkFor(p.id) ? [`${p.name}: ${linkFor(p.id)!.url}`] : [])),
-        `Observers: ${links.observer.url}`,
-      ].join('\n')
-    : ''
+  const keep = (patch: Partial<SavedLinks>): void => {
+    const next: SavedLinks = { parties: [], ...links, ...patch }
+    setLinks(next)
+    saveAlliance({ id: allianceId, links: next })
+  }
+  const linkFor = (id: string): PartyLink | null => links?.parties.find((p) => p.id === id) ?? null
+  const everyone = [
+    ...parties.flatMap((p) => (linkFor(p.id) ? [`${p.name}: ${linkFor(p.id)!.url}`] : [])),
+    ...(links?.observer ? [`Observers: ${links.observer.url}`] : []),
+  ].join('\n')
+
+  const failed = (err: unknown, fallback: string): void =>
+    setError(err instanceof ApiError ? err.message : fallback)
+
+  async function newPartyLink(party: PartyView): Promise<void> {
+    setError(null)
+    try {
+      const link = await api.rotateLink(allianceId, token, { role: 'party', partyId: party.id })
+      const others = (links?.parties ?? []).filter((p) => p.id !== party.id)
+      keep({ parties: [...others, { ...party, ...link }] })
+      if (party.id === myPartyId) {
+        // This browser took part with the old link: continue with the new one.
+        saveAlliance({ id: allianceId, asPartyToken: link.token })
+        window.location.reload()
+      }
+    } catch (err) {
+      failed(err, 'Could not make a new link.')
+    }
+  }
+
+  async function newObserverLink(): Promise<void> {
+    setError(null)
+    try {
+      const link = await api.rotateLink(allianceId, token, { role: 'observer' })
+      keep({ observer: link })
+    } catch (err) {
+      failed(err, 'Could not make a new link.')
+    }
+  }
+
+  async function removeParty(party: PartyView): Promise<void> {
+    setError(null)
+    try {
+      await api.removeParty(allianceId, token, party.id)
+      keep({ parties: (links?.parties ?? []).filter((p) => p.id !== party.id) })
+    } catch (err) {
+      failed(err, 'Could not remove the party.')
+    }
+  }
 
   async function addParty(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -112,14 +220,10 @@ export function SharePanel({
     setError(null)
     try {
       const party = await api.addParty(allianceId, token, name.trim())
-      if (links) {
-        const next = { ...links, parties: [...links.parties, party] }
-        setLinks(next)
-        saveAlliance({ id: allianceId, links: next })
-      }
+      keep({ parties: [...(links?.parties ?? []), party] })
       setName('')
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not add the party.')
+      failed(err, 'Could not add the party.')
     } finally {
       setBusy(false)
     }
@@ -147,42 +251,56 @@ export function SharePanel({
         Each party opens their own link: no sign-up. Paste them in the call’s chat. Anyone with a
         link can open the canvas as that person, so send each one only to its owner.
       </p>
-      {links ? (
+      <h3>Parties</h3>
+      <ul className="link-list">
+        {parties.map((p) => (
+          <LinkRow
+            key={p.id}
+            name={p.name}
+            color={p.color}
+            link={linkFor(p.id)}
+            note={p.id === myPartyId ? 'you' : undefined}
+            onNewLink={() => newPartyLink(p)}
+            // Removing the party this browser is would cut this very connection; not offered.
+            onRemove={parties.length > 1 && p.id !== myPartyId ? () => removeParty(p) : undefined}
+          />
+        ))}
+      </ul>
+      {everyone && (
+        <div className="share-all">
+          <CopyButton text={everyone} label="Copy every link, with names" />
+          <span className="hint">Copies every party’s link with their name, ready for a chat.</span>
+        </div>
+      )}
+      <h3>Observers</h3>
+      <ul className="link-list">
+        <LinkRow
+          name="Observer"
+          link={links?.observer ?? null}
+          note="can watch, cannot edit"
+          onNewLink={newObserverLink}
+        />
+      </ul>
+      {links?.facilitator && (
         <>
-          <h3>Parties</h3>
-          <ul className="link-list">
-            {parties.map((p) => {
-              const link = linkFor(p.id)
-              return link ? (
-                <LinkRow key={p.id} name={p.name} color={p.color} link={link} />
-              ) : (
-                <li key={p.id} className="link-row">
-                  <span className="link-name">{p.name}</span>
-                  <span className="hint">Link created on another device.</span>
-                </li>
-              )
-            })}
-          </ul>
-          <div className="share-all">
-            <CopyButton text={everyone} label="Copy every link, with names" />
-            <span className="hint">
-              Copies every party’s link with their name, ready for a chat.
-            </span>
-          </div>
-          <h3>Observers</h3>
-          <ul className="link-list">
-            <LinkRow name="Observer" link={links.observer} note="can watch, cannot edit" />
-          </ul>
           <h3>Facilitator</h3>
           <ul className="link-list">
-            <LinkRow name="Facilitator" link={links.facilitator} note="keep this one to yourself" />
+            <li className="link-row">
+              <span className="link-name">
+                Facilitator<span className="link-note">keep this one to yourself</span>
+              </span>
+              <input
+                readOnly
+                value={links.facilitator.url}
+                aria-label="Facilitator link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
+              <span className="link-actions">
+                <CopyButton text={links.facilitator.url} label="Copy the facilitator link" />
+              </span>
+            </li>
           </ul>
         </>
-      ) : (
-        <p className="hint">
-          The links were created on another device. The server keeps only fingerprints of them, so
-          they cannot be shown again here.
-        </p>
       )}
       <form className="add-party" onSubmit={addParty}>
         <label className="field">

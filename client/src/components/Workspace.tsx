@@ -173,6 +173,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           allianceId={allianceId}
           token={token}
           parties={state.parties}
+          myPartyId={state.you.partyId}
           onClose={() => setShareOpen(false)}
         />
       )}

@@ -5,12 +5,19 @@ import type {
   CreateAllianceResponse,
   Link,
   PartyLink,
+  RotateLinkRequest,
 } from '../../../shared/src/protocol/api'
+import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { allianceLink } from '../../../shared/src/protocol/api'
 import { AllianceError } from '../../../shared/src/protocol/errors'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { readTitle, seedAlliance } from '../../../shared/src/schema/allianceDoc'
-import { newAllianceId, newPartyId, type AllianceId } from '../../../shared/src/schema/ids'
+import {
+  newAllianceId,
+  newPartyId,
+  type AllianceId,
+  type PartyId,
+} from '../../../shared/src/schema/ids'
 import { defaultPartyNames, partyColor, type PartyView } from '../../../shared/src/schema/parties'
 import { DEFAULT_TEMPLATE, TEMPLATES, isTemplateId } from '../../../shared/src/schema/templates'
 import { snapshotDraft, toSummary } from '../agreements/AgreementService'
@@ -133,6 +140,37 @@ export class AllianceService {
     })
     await this.registry.peek(principal.allianceId)?.refreshServerState()
     return { ...toView(party), token, url: allianceLink(baseUrl, principal.allianceId, token) }
+  }
+
+  /**
+   * A new link for a party or for the observers. The old link stops working at once and the
+   * sockets that used it close (a leaked link, or links needed on another device).
+   */
+  async rotateLink(
+    principal: Principal,
+    request: RotateLinkRequest,
+    baseUrl: string,
+  ): Promise<Link> {
+    requireFacilitator(principal)
+    const id = principal.allianceId
+    const partyId = request.role === 'party' ? (request.partyId as PartyId) : null
+    if (partyId && !(await this.store.listParties(id)).some((p) => p.id === partyId)) {
+      throw new AllianceError('PARTY_NOT_FOUND', 'No such party.')
+    }
+    const token = newToken()
+    const at = new Date().toISOString()
+    await this.store.rotateToken(
+      { hash: hashToken(token), allianceId: id, role: request.role, partyId, createdAt: at },
+      at,
+    )
+    this.registry
+      .peek(id)
+      ?.closeWhere(
+        (p) => p.role === request.role && p.partyId === partyId,
+        CloseCode.Unauthorized,
+        'this link was replaced',
+      )
+    return { token, url: allianceLink(baseUrl, id, token) }
   }
 
   async serverState(principal: Principal): Promise<ServerState> {

@@ -1,6 +1,11 @@
 import { timingSafeEqual } from 'node:crypto'
 import { Router, type Request } from 'express'
-import { AddPartyBody, AgreeBody, CreateAllianceBody } from '../../../shared/src/protocol/api'
+import {
+  AddPartyBody,
+  AgreeBody,
+  CreateAllianceBody,
+  RotateLinkBody,
+} from '../../../shared/src/protocol/api'
 import { AllianceError } from '../../../shared/src/protocol/errors'
 import { isAllianceId, type AllianceId, type PartyId } from '../../../shared/src/schema/ids'
 import type { AgreementService } from '../agreements/AgreementService'
@@ -94,6 +99,13 @@ export function alliancesRouter({
     requireFacilitator(principal)
     const { name } = parseBody(AddPartyBody, req.body)
     res.status(201).json(await service.addParty(principal, name, baseUrl(req)))
+  })
+
+  router.post('/alliances/:id/links', async (req, res) => {
+    const principal = await principalFor(req)
+    requireFacilitator(principal)
+    const body = parseBody(RotateLinkBody, req.body)
+    res.status(201).json(await service.rotateLink(principal, body, baseUrl(req)))
   })
 
   router.delete('/alliances/:id/parties/:partyId', async (req, res) => {

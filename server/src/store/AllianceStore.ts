@@ -123,6 +123,8 @@ export interface AllianceStore {
   getVersion(allianceId: AllianceId, n: number): Promise<VersionRow | null>
   /** Every version with its bytes, in stored order, for verification. */
   fullVersions(allianceId: AllianceId): Promise<VersionRow[]>
+  /** Replaces the links of one role (and party): the old ones stop working at once. */
+  rotateToken(token: TokenRow, at: string): Promise<void>
   /** Removes a party: its links stop working and its pending agreement goes. */
   removeParty(allianceId: AllianceId, partyId: PartyId, at: string): Promise<boolean>
 

@@ -409,6 +409,17 @@ export class SqliteStore implements AllianceStore {
     }
   }
 
+  async rotateToken(token: TokenRow, at: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE tokens SET revoked_at = ? WHERE alliance_id = ? AND role = ? AND party_id IS ? AND revoked_at IS NULL`,
+        )
+        .run(at, token.allianceId, token.role, token.partyId)
+      this.insertToken(token)
+    })()
+  }
+
   async removeParty(allianceId: AllianceId, partyId: PartyId, at: string): Promise<boolean> {
     return this.db.transaction(() => {
       const removed = this.db

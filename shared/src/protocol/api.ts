@@ -31,6 +31,13 @@ export const CreateAllianceBody = z.strictObject({
 })
 export type CreateAllianceRequest = z.infer<typeof CreateAllianceBody>
 
+/** POST /api/alliances/:id/links: a new link for a party or for observers; the old one stops working. */
+export const RotateLinkBody = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('party'), partyId: z.string().min(1).max(40) }),
+  z.strictObject({ role: z.literal('observer') }),
+])
+export type RotateLinkRequest = z.infer<typeof RotateLinkBody>
+
 /** POST /api/alliances/:id/parties */
 export const AddPartyBody = z.strictObject({ name })
 export type AddPartyRequest = z.infer<typeof AddPartyBody>
