@@ -64,7 +64,7 @@ export async function startServer(
       compactEvery: 500,
       ...options.limits,
     },
-    serverState: (principal) => service!.serverState(principal),
+    sharedState: (id) => service!.sharedState(id),
   })
   service = new AllianceService(store, registry)
   const agreements = new AgreementService(store, registry, service)

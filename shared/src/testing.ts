@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { seedAlliance } from './schema/allianceDoc'
+import type { TemplateId } from './schema/templates'
 
 /** Test helpers for pure, in-memory replicas. Not imported by production code. */
 export interface Peer {
@@ -34,4 +36,11 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/** A fresh alliance document seeded from a template, as the server creates one. */
+export function seededDoc(title = 'T', template: TemplateId = 'coach-client'): Y.Doc {
+  const doc = new Y.Doc()
+  seedAlliance(doc, { title, template, createdAt: '2026-01-01T00:00:00Z' })
+  return doc
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { canonicalContent, hashContent } from '../../../shared/src/ops/content'
 import { describeSummary, diffContent } from '../../../shared/src/ops/diff'
 import type { VersionDetail, VersionSummary } from '../../../shared/src/protocol/api'
@@ -80,10 +80,13 @@ export function AgreementBar({
   const isLatest = latest !== undefined && hash === latest.contentHash
   const myPartyId = state.you.role === 'party' ? state.you.partyId : null
   const mine = myPartyId ? agreementOf(state, myPartyId, hash) : null
-  const changedSince =
-    latestDetail && draft && !isLatest
-      ? describeSummary(diffContent(latestDetail.content, draft.content))
-      : null
+  const changedSince = useMemo(
+    () =>
+      latestDetail && draft && !isLatest
+        ? describeSummary(diffContent(latestDetail.content, draft.content))
+        : null,
+    [latestDetail, draft, isLatest],
+  )
   const sealed = useSealedMoment(state.versions)
 
   async function agree(): Promise<void> {

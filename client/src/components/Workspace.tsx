@@ -10,6 +10,7 @@ import { AgreementBar, type HistoryRequest } from './AgreementBar'
 import { CanvasView } from './CanvasView'
 import { HistoryView } from './history/HistoryView'
 import { Logo } from './Logo'
+import { MessagePage } from './MessagePage'
 import { takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
 import { TopBar } from './TopBar'
@@ -80,18 +81,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   }, [layout.title])
 
   if (status.phase === 'closed' && !status.ready) {
-    return (
-      <div className="message-page">
-        <Logo />
-        <main className="panel message-panel">
-          <h1>This canvas cannot be opened</h1>
-          <p>{status.message}</p>
-          <a className="button-primary" href="/">
-            Go to the home page
-          </a>
-        </main>
-      </div>
-    )
+    return <MessagePage title="This canvas cannot be opened">{status.message}</MessagePage>
   }
   if (!state || !me || !status.ready) {
     return (

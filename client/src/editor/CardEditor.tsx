@@ -26,6 +26,14 @@ function renderCaret(user: { name: string; color: string }): HTMLElement {
   return caret
 }
 
+/** The card text is a labelled, multi-line textbox for assistive technology. */
+const textboxAttributes = (label: string) => ({
+  role: 'textbox',
+  'aria-multiline': 'true',
+  'aria-label': label,
+  class: 'card-text',
+})
+
 interface CardEditorProps {
   card: CardRecord
   label: string
@@ -61,12 +69,7 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
       ],
       editable: canEdit,
       editorProps: {
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          class: 'card-text',
-        },
+        attributes: textboxAttributes(label),
       },
       onFocus: () => {
         conn.awareness.setLocalStateField(PresenceFields.editing, card.id)
@@ -91,12 +94,7 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
   useEffect(() => {
     editor?.setOptions({
       editorProps: {
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          class: 'card-text',
-        },
+        attributes: textboxAttributes(label),
       },
     })
   }, [editor, label])

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AllianceResponse } from '../../../shared/src/protocol/api'
 import { api, ApiError } from '../api'
-import { Logo } from '../components/Logo'
+import { MessagePage } from '../components/MessagePage'
 import { Workspace } from '../components/Workspace'
 import { saveAlliance, savedAlliance, tokenFromHash } from '../session'
 import { AllianceConnection } from '../sync/AllianceConnection'
@@ -71,19 +71,12 @@ export function AlliancePage({ allianceId }: { allianceId: string }) {
 
   if (!token || problem) {
     return (
-      <div className="message-page">
-        <Logo />
-        <main className="panel message-panel">
-          <h1>{token ? 'This link does not open the alliance' : 'This link is missing its key'}</h1>
-          <p>
-            {problem ??
-              'Alliance links end with #k= followed by a key. Ask the person who shared it to send the whole link.'}
-          </p>
-          <a className="button-primary" href="/">
-            Go to the home page
-          </a>
-        </main>
-      </div>
+      <MessagePage
+        title={token ? 'This link does not open the alliance' : 'This link is missing its key'}
+      >
+        {problem ??
+          'Alliance links end with #k= followed by a key. Ask the person who shared it to send the whole link.'}
+      </MessagePage>
     )
   }
   if (!conn) return null

@@ -1,4 +1,4 @@
-import { Logo } from '../components/Logo'
+import { MessagePage } from '../components/MessagePage'
 
 export function NotFoundPage({
   message = 'There is nothing at this address.',
@@ -6,15 +6,8 @@ export function NotFoundPage({
   message?: string
 }) {
   return (
-    <div className="message-page">
-      <Logo />
-      <main className="panel message-panel">
-        <h1>Not here</h1>
-        <p>{message}</p>
-        <a className="button-primary" href="/">
-          Start a new alliance
-        </a>
-      </main>
-    </div>
+    <MessagePage title="Not here" actionLabel="Start a new alliance">
+      {message}
+    </MessagePage>
   )
 }

@@ -35,14 +35,15 @@ export interface DraftSnapshot {
   state: Uint8Array
 }
 
+/** The draft's content and its hash (what an agreement is tied to), with Node's crypto. */
+export function hashDraft(room: Room, parties: readonly PartyView[]): Omit<DraftSnapshot, 'state'> {
+  const content = canonicalContent(room.doc, parties)
+  return { content, contentHash: sha256Hex(hashInput(content)) }
+}
+
 /** Computed synchronously, so content, hash and bytes all describe the same instant. */
 export function snapshotDraft(room: Room, parties: readonly PartyView[]): DraftSnapshot {
-  const content = canonicalContent(room.doc, parties)
-  return {
-    content,
-    contentHash: sha256Hex(hashInput(content)),
-    state: Y.encodeStateAsUpdate(room.doc),
-  }
+  return { ...hashDraft(room, parties), state: Y.encodeStateAsUpdate(room.doc) }
 }
 
 export const toSummary = (v: VersionSummaryRow): VersionSummary => ({
@@ -201,7 +202,7 @@ export class AgreementService {
 
   async draftHash(id: AllianceId): Promise<string> {
     const parties = await this.alliances.parties(id)
-    return this.registry.withRoom(id, (room) => snapshotDraft(room, parties).contentHash)
+    return this.registry.withRoom(id, (room) => hashDraft(room, parties).contentHash)
   }
 
   async versions(principal: Principal): Promise<VersionSummary[]> {
@@ -235,7 +236,7 @@ export class AgreementService {
     const parties = await this.alliances.parties(principal.allianceId)
     return this.registry.withRoom(principal.allianceId, (room) => {
       restoreContent(room.doc, version.content)
-      return { contentHash: snapshotDraft(room, parties).contentHash }
+      return { contentHash: hashDraft(room, parties).contentHash }
     })
   }
 

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/src/schema/ids'
 import { defaultPartyNames, partyColor, type PartyView } from '../../../shared/src/schema/parties'
 import { DEFAULT_TEMPLATE, TEMPLATES, isTemplateId } from '../../../shared/src/schema/templates'
-import { snapshotDraft, toSummary } from '../agreements/AgreementService'
+import { hashDraft, toSummary } from '../agreements/AgreementService'
 import type { Principal } from '../auth/authenticate'
 import { hashToken, newToken } from '../auth/tokens'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
@@ -98,7 +98,7 @@ export class AllianceService {
     const parties = await this.parties(alliance.id)
     const { title, hash } = await this.registry.withRoom(alliance.id, (room) => ({
       title: readTitle(room.doc),
-      hash: snapshotDraft(room, parties).contentHash,
+      hash: hashDraft(room, parties).contentHash,
     }))
     const agreements = (await this.store.listAgreements(alliance.id)).map((a) => ({
       partyId: a.partyId,
@@ -173,8 +173,8 @@ export class AllianceService {
     return { token, url: allianceLink(baseUrl, id, token) }
   }
 
-  async serverState(principal: Principal): Promise<ServerState> {
-    const id = principal.allianceId
+  /** Parties, pending agreements and versions: what every connection is told. */
+  async sharedState(id: AllianceId): Promise<Omit<ServerState, 'you'>> {
     const [parties, agreements, versions] = await Promise.all([
       this.parties(id),
       this.store.listAgreements(id),
@@ -182,7 +182,6 @@ export class AllianceService {
     ])
     return {
       allianceId: id,
-      you: { role: principal.role, partyId: principal.partyId },
       parties,
       agreements: agreements.map((a) => ({
         partyId: a.partyId,

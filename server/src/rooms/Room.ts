@@ -64,7 +64,8 @@ export interface RoomDeps {
   limits: RoomLimits
   scheduleFlush(room: Room): void
   onEmpty(room: Room): void
-  serverState(principal: Principal): Promise<ServerState>
+  /** The server-owned state of an alliance, the same for every connection but for `you`. */
+  sharedState(id: AllianceId): Promise<Omit<ServerState, 'you'>>
 }
 
 /** An update applied to the in-memory doc, waiting to be appended to the log. */
@@ -160,7 +161,7 @@ export class Room {
     this.whenDurable(() => conn.send(step1))
     const present = [...this.awareness.getStates().keys()]
     if (present.length) conn.send(awarenessMessage(this.awareness, present))
-    if (extensions) void this.sendServerState(conn)
+    if (extensions) void this.sendServerState([conn])
     return conn
   }
 
@@ -382,14 +383,18 @@ export class Room {
 
   /** Pushes the server-owned state (parties, agreements, versions) to every connection. */
   async refreshServerState(): Promise<void> {
-    await Promise.all(
-      [...this.conns.values()].filter((c) => c.extensions).map((c) => this.sendServerState(c)),
-    )
+    await this.sendServerState([...this.conns.values()].filter((c) => c.extensions))
   }
 
-  private async sendServerState(conn: Connection): Promise<void> {
+  /** Reads the state once, then tells each connection who it is. */
+  private async sendServerState(conns: Connection[]): Promise<void> {
+    if (conns.length === 0) return
     try {
-      conn.send(serverStateMessage(await this.deps.serverState(conn.principal)))
+      const shared = await this.deps.sharedState(this.id)
+      for (const conn of conns) {
+        const you = { role: conn.principal.role, partyId: conn.principal.partyId }
+        conn.send(serverStateMessage({ ...shared, you }))
+      }
     } catch (error) {
       this.log.error({ err: error }, 'could not build the server state')
     }

@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { seedAlliance } from '../schema/allianceDoc'
 import type { CardId, PartyId, SectionId } from '../schema/ids'
-import { makePeers, syncAll } from '../testing'
+import { makePeers, syncAll, seededDoc } from '../testing'
 import { bodyToNodes, nodesToText } from './cardBody'
 import {
   addCard,
@@ -20,11 +19,7 @@ const values = 'values' as SectionId
 const alex = 'alex' as PartyId
 const sam = 'sam' as PartyId
 
-function seeded(): Y.Doc {
-  const doc = new Y.Doc()
-  seedAlliance(doc, { title: 'T', template: 'coach-client', createdAt: '2026-01-01T00:00:00Z' })
-  return doc
-}
+const seeded = (): Y.Doc => seededDoc('T')
 
 const texts = (doc: Y.Doc, sectionId: SectionId, partyId: PartyId | null = null): string[] =>
   listCards(doc, { sectionId, partyId }).map((c) => nodesToText(bodyToNodes(c.body)))

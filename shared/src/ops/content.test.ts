@@ -1,6 +1,7 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { seedAlliance, getMeta } from '../schema/allianceDoc'
+import { seededDoc } from '../testing'
+import { getMeta } from '../schema/allianceDoc'
 import type { PartyId, SectionId } from '../schema/ids'
 import type { PartyView } from '../schema/parties'
 import { setBodyParagraphs } from './cardBody'
@@ -15,15 +16,7 @@ const parties: PartyView[] = [
 const commitments = 'commitments' as SectionId
 const values = 'values' as SectionId
 
-function seeded(): Y.Doc {
-  const doc = new Y.Doc()
-  seedAlliance(doc, {
-    title: 'Our alliance',
-    template: 'coach-client',
-    createdAt: '2026-01-01T00:00:00Z',
-  })
-  return doc
-}
+const seeded = (): Y.Doc => seededDoc('Our alliance')
 
 describe('canonical content and its hash', () => {
   it('hashes with SHA-256 as hex', async () => {

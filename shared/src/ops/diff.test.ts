@@ -1,6 +1,7 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { getMeta, seedAlliance } from '../schema/allianceDoc'
+import { seededDoc } from '../testing'
+import { getMeta } from '../schema/allianceDoc'
 import type { PartyId, SectionId } from '../schema/ids'
 import type { PartyView } from '../schema/parties'
 import { setBodyNodes, setBodyParagraphs } from './cardBody'
@@ -16,11 +17,7 @@ const values = 'values' as SectionId
 const conflict = 'conflict' as SectionId
 const commitments = 'commitments' as SectionId
 
-function seeded(): Y.Doc {
-  const doc = new Y.Doc()
-  seedAlliance(doc, { title: 'Us', template: 'coach-client', createdAt: '2026-01-01T00:00:00Z' })
-  return doc
-}
+const seeded = (): Y.Doc => seededDoc('Us')
 const snapshot = (doc: Y.Doc) => canonicalContent(doc, parties)
 const kinds = (changes: CardChange[]) => changes.map((c) => c.kind)
 

@@ -206,6 +206,31 @@ export function HistoryView({
   )
 }
 
+function SourceSelect({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string
+  value: string
+  choices: Array<{ value: string; label: string }>
+  onChange(value: string): void
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 function ComparePane({
   choices,
   from,
@@ -228,26 +253,18 @@ function ComparePane({
   return (
     <section aria-label="Compare">
       <div className="compare-pickers">
-        <label>
-          From
-          <select value={from} onChange={(e) => onChange(e.target.value, to)}>
-            {choices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          To
-          <select value={to} onChange={(e) => onChange(from, e.target.value)}>
-            {choices.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SourceSelect
+          label="From"
+          value={from}
+          choices={choices}
+          onChange={(value) => onChange(value, to)}
+        />
+        <SourceSelect
+          label="To"
+          value={to}
+          choices={choices}
+          onChange={(value) => onChange(from, value)}
+        />
       </div>
       {diff ? (
         <DiffView diff={diff} fromLabel={a.label} toLabel={b.label} />
