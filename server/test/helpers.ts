@@ -250,22 +250,24 @@ export interface RawSocket {
 export async function spawnServer(
   dataDir: string,
   port = 0,
-): Promise<{ child: ChildProcess; url: string }> {
+  logLevel = 'info',
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: logLevel,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   })
+  // Everything the process prints, kept for tests that read its logs.
+  let out = ''
   const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000)
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString()
@@ -278,7 +280,7 @@ export async function spawnServer(
     child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)))
   })
-  return { child, url }
+  return { child, url, output: () => out }
 }
 
 export function killHard(child: ChildProcess): Promise<void> {
