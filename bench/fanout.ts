@@ -16,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { EXTENSIONS_PARAM, EXTENSIONS_VALUE, MessageType } from '../shared/src/protocol/messages'
 import { SaveTracker, trackingWebSocket } from '../shared/src/protocol/saveTracker'
+import { startServerProcess } from '../server/test/serverProcess'
 
 const { values: args } = parseArgs({
   options: {
@@ -59,16 +60,11 @@ function ours(synchronous: 'full' | 'normal'): Target {
     acks: true,
     async start(port) {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-bench-'))
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
-          SQLITE_SYNCHRONOUS: synchronous,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const child = startServerProcess({
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        SQLITE_SYNCHRONOUS: synchronous,
       })
       child.once('exit', () => fs.rmSync(dataDir, { recursive: true, force: true }))
       await waitForHealth(`http://127.0.0.1:${port}/healthz`)

@@ -55,12 +55,6 @@ export function saveAlliance(entry: Partial<SavedAlliance> & { id: string }): vo
   writeAll(all)
 }
 
-export function forgetAlliance(id: string): void {
-  const all = readAll()
-  delete all[id]
-  writeAll(all)
-}
-
 export function recentAlliances(): SavedAlliance[] {
   return Object.values(readAll()).sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1))
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import http from 'node:http'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,6 +14,7 @@ import { SaveTracker, trackingWebSocket } from '../../shared/src/protocol/saveTr
 import type { ServerState } from '../../shared/src/protocol/serverState'
 import { defaultConfig, type Config } from '../src/config'
 import { startServer, type RunningServer, type ServerOptions } from '../src/server'
+import { startServerProcess } from './serverProcess'
 
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-test-'))
@@ -252,16 +253,7 @@ export async function spawnServer(
   port = 0,
   logLevel = 'info',
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: logLevel,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = startServerProcess({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: logLevel })
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   })

@@ -9,7 +9,7 @@ import type {
   VersionSummary,
 } from '../../../shared/src/protocol/api'
 import { CloseCode } from '../../../shared/src/protocol/closeCodes'
-import { AllianceError } from '../../../shared/src/protocol/errors'
+import { AllianceError, assertNever } from '../../../shared/src/protocol/errors'
 import {
   canonicalContent,
   canonicalJson,
@@ -126,6 +126,8 @@ export class AgreementService {
             agreements: await this.agreementViews(id, hash),
           },
         }
+      default:
+        return assertNever(outcome)
     }
   }
 

@@ -128,7 +128,7 @@ export interface AllianceStore {
   /** Removes a party: its links stop working and its pending agreement goes. */
   removeParty(allianceId: AllianceId, partyId: PartyId, at: string): Promise<boolean>
 
-  /** Bytes the document takes in storage (state plus log): the basis of the size cap. */
+  /** Bytes the document takes in storage (state plus log). A loaded Room counts these itself. */
   docBytes(id: AllianceId): Promise<number>
   close(): Promise<void>
 }

@@ -33,7 +33,3 @@ export function newPartyId(): PartyId {
 export function newCardId(): CardId {
   return randomId(12) as CardId
 }
-
-export function newSectionId(): SectionId {
-  return randomId(10) as SectionId
-}
