@@ -6,7 +6,9 @@ import {
   slotKey,
   type Slot,
 } from '../../../shared/src/ops/cards'
+import { listNames } from '../../../shared/src/ops/names'
 import { CARD_COLORS, type CardRecord } from '../../../shared/src/schema/allianceDoc'
+import { PresenceFields } from '../state/usePresence'
 import { useCanvasContext } from './CanvasContext'
 
 /**
@@ -14,9 +16,13 @@ import { useCanvasContext } from './CanvasContext'
  * the keyboard path for everything a mouse user does by dragging.
  */
 export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; index: number }) {
-  const { conn, layout } = useCanvasContext()
+  const { conn, layout, peers } = useCanvasContext()
   const [open, setOpen] = useState(false)
+  // Someone else is writing in the card: deleting it asks first, naming them.
+  const [confirming, setConfirming] = useState(false)
+  const writers = peers.filter((p) => p.editing === card.id).map((p) => p.name)
   const menuId = useId()
+  const confirmId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const column = layout.sections
@@ -38,8 +44,15 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
 
   const close = (): void => {
     setOpen(false)
+    setConfirming(false)
     buttonRef.current?.focus()
   }
+  const remove = (): void =>
+    act(() => {
+      // Tells a writer in this card who deleted it (they see a notice with a way back).
+      conn.awareness.setLocalStateField(PresenceFields.deleted, card.id)
+      deleteCard(conn.doc, card.id, conn.localOrigin)
+    })
   const act = (fn: () => void): void => {
     fn()
     close()
@@ -152,14 +165,29 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-danger"
-            onClick={() => act(() => deleteCard(conn.doc, card.id, conn.localOrigin))}
-          >
-            Delete card
-          </button>
+          {confirming ? (
+            <div className="menu-confirm" role="group" aria-labelledby={confirmId}>
+              <p id={confirmId}>
+                {listNames(writers)} {writers.length === 1 ? 'is' : 'are'} writing in this card.
+                Delete it anyway?
+              </p>
+              <button type="button" role="menuitem" className="menu-danger" onClick={remove}>
+                Delete anyway
+              </button>
+              <button type="button" role="menuitem" autoFocus onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-danger"
+              onClick={() => (writers.length ? setConfirming(true) : remove())}
+            >
+              Delete card
+            </button>
+          )}
         </div>
       )}
     </div>

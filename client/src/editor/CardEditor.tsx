@@ -3,9 +3,10 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
 import { useCanvasContext } from '../components/CanvasContext'
+import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting'
 import { PresenceFields } from '../state/usePresence'
 import { FormatToolbar } from './FormatToolbar'
 
@@ -48,6 +49,11 @@ interface CardEditorProps {
 export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditorProps) {
   const { conn, me, canEdit } = useCanvasContext()
   const [focused, setFocused] = useState(false)
+  // The latest placement, read if someone deletes the card while this person writes in it.
+  const cardRef = useRef(card)
+  useEffect(() => {
+    cardRef.current = card
+  }, [card])
   const editor = useEditor(
     {
       extensions: [
@@ -71,10 +77,19 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
       editorProps: {
         attributes: textboxAttributes(label),
       },
-      onFocus: () => {
+      onFocus: ({ editor }) => {
         conn.awareness.setLocalStateField(PresenceFields.editing, card.id)
+        noteWriting(conn, {
+          cardId: card.id,
+          placement: () => {
+            const { body: _body, ...placement } = cardRef.current
+            return placement
+          },
+          content: () => editor.state.doc,
+        })
       },
       onBlur: () => {
+        noteStoppedWriting(conn, card.id)
         if (conn.awareness.getLocalState()?.[PresenceFields.editing] === card.id) {
           conn.awareness.setLocalStateField(PresenceFields.editing, null)
         }
