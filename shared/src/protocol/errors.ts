@@ -9,6 +9,7 @@ export type AllianceErrorCode =
   | 'PARTY_NOT_FOUND'
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'CONTENT_CHANGED'
   | 'ALREADY_AGREED'
   | 'NOT_A_PARTY'
@@ -28,6 +29,7 @@ export const HTTP_STATUS: Readonly<Record<AllianceErrorCode, number>> = {
   PARTY_NOT_FOUND: 404,
   NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   CONTENT_CHANGED: 409,
   ALREADY_AGREED: 409,
   NOT_A_PARTY: 403,
