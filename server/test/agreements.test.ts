@@ -329,6 +329,7 @@ describe('agreements and versions', () => {
   })
   it('AG11: a party added while an agreement is being recorded makes it refused, never sealed', async () => {
     const { server, created, clients } = await setup(['Ana'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     const { AgreementService } = await import('../src/agreements/AgreementService')
     const { AllianceService } = await import('../src/alliances/AllianceService')
