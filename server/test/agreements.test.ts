@@ -5,7 +5,7 @@ import { addCard } from '../../shared/src/ops/cards'
 import { contentHash } from '../../shared/src/ops/content'
 import type { CreateAllianceResponse } from '../../shared/src/protocol/api'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
-import type { SectionId } from '../../shared/src/schema/ids'
+import type { PartyId, SectionId } from '../../shared/src/schema/ids'
 import type { PartyView } from '../../shared/src/schema/parties'
 import { SqliteStore } from '../src/store/SqliteStore'
 import {
@@ -321,6 +321,45 @@ describe('agreements and versions', () => {
     const newHash = await localHash(clients[0]!)
     expect(newHash).not.toBe(hash)
     expect((await agree(server, created, 1, newHash)).body.status).toBe('pending')
+  })
+  it('AG11: a party added while an agreement is being recorded makes it refused, never sealed', async () => {
+    const { server, created, clients } = await setup(['Ana'])
+    const hash = await localHash(clients[0]!)
+    const { AgreementService } = await import('../src/agreements/AgreementService')
+    const { AllianceService } = await import('../src/alliances/AllianceService')
+    const alliances = new AllianceService(server.store, server.registry)
+    // A store through which another request adds a party between the hash and the record.
+    const racing = Object.create(server.store) as typeof server.store
+    racing.agree = async (input) => {
+      const createdAt = new Date().toISOString()
+      await server.store.addParty(
+        {
+          id: 'late' as PartyId,
+          allianceId: created.id,
+          name: 'Late',
+          color: '#000000',
+          position: 9,
+          createdAt,
+        },
+        {
+          hash: Buffer.alloc(32, 7),
+          allianceId: created.id,
+          role: 'party',
+          partyId: 'late' as PartyId,
+          createdAt,
+        },
+      )
+      return server.store.agree(input)
+    }
+    const service = new AgreementService(racing, server.registry, alliances)
+    const principal = {
+      allianceId: created.id,
+      role: 'party' as const,
+      partyId: created.parties[0]!.id,
+    }
+    await expect(service.agree(principal, hash)).rejects.toMatchObject({ code: 'CONTENT_CHANGED' })
+    expect(await server.store.listVersions(created.id)).toEqual([])
+    expect(await server.store.listAgreements(created.id)).toEqual([])
   })
 })
 
