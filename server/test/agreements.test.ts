@@ -104,6 +104,7 @@ describe('agreements and versions', () => {
 
   it('AG3: any edit makes earlier agreements stale; nothing carries over', async () => {
     const { server, created, clients } = await setup()
+    await edit(clients[0]!, 'A first card')
     const first = await localHash(clients[0]!)
     await agree(server, created, 0, first)
     await edit(clients[1]!, 'One word more')
@@ -153,6 +154,7 @@ describe('agreements and versions', () => {
 
   it('AG5: a party withdraws its agreement before sealing', async () => {
     const { server, created, clients } = await setup()
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     await agree(server, created, 0, hash)
     const res = await api(server.url, 'DELETE', `/api/alliances/${created.id}/agreements/me`, {
@@ -189,6 +191,7 @@ describe('agreements and versions', () => {
 
   it('AG7: agreeing again to a draft that is already the latest version is refused', async () => {
     const { server, created, clients } = await setup(['Solo'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     expect((await agree(server, created, 0, hash)).status).toBe(201)
     const again = await agree(server, created, 0, hash)
@@ -197,6 +200,7 @@ describe('agreements and versions', () => {
 
   it('AG8: versions are insert-only, in the database and through the API', async () => {
     const { server, created, clients } = await setup(['Solo'])
+    await edit(clients[0]!, 'A first card')
     await agree(server, created, 0, await localHash(clients[0]!))
     const db = new Database(SqliteStore.fileIn(server.dataDir))
     expect(() => db.prepare("UPDATE versions SET markdown = 'x'").run()).toThrow(/insert-only/)
@@ -288,6 +292,7 @@ describe('agreements and versions', () => {
 
   it('AG11: removing a party closes its sockets, revokes its link and makes agreements stale', async () => {
     const { server, created, clients } = await setup(['Ana', 'Ben', 'Kim'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     await agree(server, created, 0, hash)
     await agree(server, created, 2, hash)
@@ -324,6 +329,7 @@ describe('agreements and versions', () => {
   })
   it('AG11: a party added while an agreement is being recorded makes it refused, never sealed', async () => {
     const { server, created, clients } = await setup(['Ana'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     const { AgreementService } = await import('../src/agreements/AgreementService')
     const { AllianceService } = await import('../src/alliances/AllianceService')

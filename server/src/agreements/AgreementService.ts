@@ -16,6 +16,7 @@ import {
   hashInput,
   type CanonicalContent,
 } from '../../../shared/src/ops/content'
+import { isEmptyDraft } from '../../../shared/src/ops/emptyDraft'
 import { restoreContent } from '../../../shared/src/ops/restore'
 import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
 import type { PartyView } from '../../../shared/src/schema/parties'
@@ -81,6 +82,12 @@ export class AgreementService {
         throw new AllianceError(
           'CONTENT_CHANGED',
           'The canvas changed while you were agreeing: review it and agree again.',
+        )
+      }
+      if (isEmptyDraft(draft.content)) {
+        throw new AllianceError(
+          'EMPTY_DRAFT',
+          'There is nothing to agree to yet: add a card first.',
         )
       }
       const at = new Date().toISOString()
