@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test'
 import { AgreementPanel } from './pages/AgreementPanel'
 import { CanvasPage } from './pages/CanvasPage'
 import { HomePage } from './pages/HomePage'
@@ -13,8 +13,13 @@ export interface Person {
  * A coach creates an alliance (facilitator and first party) and a client opens their own link
  * in a second browser context: two people, two browsers, one canvas.
  */
-export async function coachAndClient(browser: Browser, names: [string, string] = ['Ana', 'Ben']) {
-  const coachContext = await browser.newContext({ acceptDownloads: true })
+export async function coachAndClient(
+  browser: Browser,
+  names: [string, string] = ['Ana', 'Ben'],
+  /** Per person (coach, client): e.g. a `timezoneId` or `locale`. */
+  options: [BrowserContextOptions, BrowserContextOptions] = [{}, {}],
+) {
+  const coachContext = await browser.newContext({ acceptDownloads: true, ...options[0] })
   const coachPage = await coachContext.newPage()
   const coach: Person = {
     page: coachPage,
@@ -24,7 +29,7 @@ export async function coachAndClient(browser: Browser, names: [string, string] =
   await new HomePage(coachPage).create({ title: `${names[0]} & ${names[1]}`, parties: names })
   await coach.canvas.ready()
   const link = await coach.canvas.linkOf(names[1])
-  const clientContext = await browser.newContext({ acceptDownloads: true })
+  const clientContext = await browser.newContext({ acceptDownloads: true, ...options[1] })
   const clientPage = await clientContext.newPage()
   const client: Person = {
     page: clientPage,

@@ -5,7 +5,7 @@ import { addCard } from '../../shared/src/ops/cards'
 import { contentHash } from '../../shared/src/ops/content'
 import type { CreateAllianceResponse } from '../../shared/src/protocol/api'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
-import type { SectionId } from '../../shared/src/schema/ids'
+import type { PartyId, SectionId } from '../../shared/src/schema/ids'
 import type { PartyView } from '../../shared/src/schema/parties'
 import { SqliteStore } from '../src/store/SqliteStore'
 import {
@@ -104,6 +104,7 @@ describe('agreements and versions', () => {
 
   it('AG3: any edit makes earlier agreements stale; nothing carries over', async () => {
     const { server, created, clients } = await setup()
+    await edit(clients[0]!, 'A first card')
     const first = await localHash(clients[0]!)
     await agree(server, created, 0, first)
     await edit(clients[1]!, 'One word more')
@@ -153,6 +154,7 @@ describe('agreements and versions', () => {
 
   it('AG5: a party withdraws its agreement before sealing', async () => {
     const { server, created, clients } = await setup()
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     await agree(server, created, 0, hash)
     const res = await api(server.url, 'DELETE', `/api/alliances/${created.id}/agreements/me`, {
@@ -189,6 +191,7 @@ describe('agreements and versions', () => {
 
   it('AG7: agreeing again to a draft that is already the latest version is refused', async () => {
     const { server, created, clients } = await setup(['Solo'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     expect((await agree(server, created, 0, hash)).status).toBe(201)
     const again = await agree(server, created, 0, hash)
@@ -197,6 +200,7 @@ describe('agreements and versions', () => {
 
   it('AG8: versions are insert-only, in the database and through the API', async () => {
     const { server, created, clients } = await setup(['Solo'])
+    await edit(clients[0]!, 'A first card')
     await agree(server, created, 0, await localHash(clients[0]!))
     const db = new Database(SqliteStore.fileIn(server.dataDir))
     expect(() => db.prepare("UPDATE versions SET markdown = 'x'").run()).toThrow(/insert-only/)
@@ -288,6 +292,7 @@ describe('agreements and versions', () => {
 
   it('AG11: removing a party closes its sockets, revokes its link and makes agreements stale', async () => {
     const { server, created, clients } = await setup(['Ana', 'Ben', 'Kim'])
+    await edit(clients[0]!, 'A first card')
     const hash = await localHash(clients[0]!)
     await agree(server, created, 0, hash)
     await agree(server, created, 2, hash)
@@ -321,6 +326,46 @@ describe('agreements and versions', () => {
     const newHash = await localHash(clients[0]!)
     expect(newHash).not.toBe(hash)
     expect((await agree(server, created, 1, newHash)).body.status).toBe('pending')
+  })
+  it('AG11: a party added while an agreement is being recorded makes it refused, never sealed', async () => {
+    const { server, created, clients } = await setup(['Ana'])
+    await edit(clients[0]!, 'A first card')
+    const hash = await localHash(clients[0]!)
+    const { AgreementService } = await import('../src/agreements/AgreementService')
+    const { AllianceService } = await import('../src/alliances/AllianceService')
+    const alliances = new AllianceService(server.store, server.registry)
+    // A store through which another request adds a party between the hash and the record.
+    const racing = Object.create(server.store) as typeof server.store
+    racing.agree = async (input) => {
+      const createdAt = new Date().toISOString()
+      await server.store.addParty(
+        {
+          id: 'late' as PartyId,
+          allianceId: created.id,
+          name: 'Late',
+          color: '#000000',
+          position: 9,
+          createdAt,
+        },
+        {
+          hash: Buffer.alloc(32, 7),
+          allianceId: created.id,
+          role: 'party',
+          partyId: 'late' as PartyId,
+          createdAt,
+        },
+      )
+      return server.store.agree(input)
+    }
+    const service = new AgreementService(racing, server.registry, alliances)
+    const principal = {
+      allianceId: created.id,
+      role: 'party' as const,
+      partyId: created.parties[0]!.id,
+    }
+    await expect(service.agree(principal, hash)).rejects.toMatchObject({ code: 'CONTENT_CHANGED' })
+    expect(await server.store.listVersions(created.id)).toEqual([])
+    expect(await server.store.listAgreements(created.id)).toEqual([])
   })
 })
 

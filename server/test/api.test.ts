@@ -48,8 +48,8 @@ describe('REST API', () => {
       [{ parties: [{ name: 'x'.repeat(61) }] }, 400, 'VALIDATION_FAILED'],
       [
         { parties: Array.from({ length: 31 }, (_, i) => ({ name: `P${i}` })) },
-        400,
-        'VALIDATION_FAILED',
+        422,
+        'TOO_MANY_PARTIES',
       ],
       [{ title: 5 }, 400, 'VALIDATION_FAILED'],
       [{ extra: true }, 400, 'VALIDATION_FAILED'],

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import * as Y from 'yjs'
 import { bodyToNodes, nodesToText } from '../../shared/src/ops/cardBody'
 import { addCard, getCard, listCards, moveCard } from '../../shared/src/ops/cards'
@@ -45,22 +46,36 @@ describe('live sync through the server', () => {
     )
   })
 
-  it('acknowledges an update only once it is in the database', async () => {
+  it('SY3: acknowledges an update only once it is in the database', async () => {
     const server = await startTestServer()
     const created = await createAlliance(server.url)
     const a = connectClient(server.url, created.id, created.parties[0]!.token)
     await a.waitForSaved()
-    addCard(a.doc, { sectionId: values, partyId: null, text: ['Saved for sure'] })
-    expect(a.tracker.isSaved).toBe(false)
-    await a.waitForSaved()
-    // Read the SQLite file with a separate connection: the acknowledged update is there.
+    // A separate SQLite connection, read at the very moment the acknowledgement arrives.
     const reader = new SqliteStore(SqliteStore.fileIn(server.dataDir))
-    const stored = await reader.loadDoc(created.id)
-    await reader.close()
-    const doc = new Y.Doc()
-    if (stored.state) Y.applyUpdate(doc, stored.state)
-    for (const row of stored.log) Y.applyUpdate(doc, row.data)
-    expect(textOf(doc, values)).toEqual(['Saved for sure'])
+    onTestFinished(() => reader.close())
+    const storedNow = async (): Promise<string[]> => {
+      const stored = await reader.loadDoc(created.id)
+      const doc = new Y.Doc()
+      if (stored.state) Y.applyUpdate(doc, stored.state)
+      for (const row of stored.log) Y.applyUpdate(doc, row.data)
+      return textOf(doc, values)
+    }
+    let storedAtAck: Promise<string[]> | null = null
+    a.tracker.subscribe(() => {
+      // better-sqlite3 reads synchronously inside loadDoc, so this sees the file as it is now.
+      if (a.tracker.isSaved && !storedAtAck) storedAtAck = storedNow()
+    })
+    // Storage is slow for a moment (another writer holds the lock): an early ack would show.
+    const locker = new Database(SqliteStore.fileIn(server.dataDir))
+    locker.exec('BEGIN EXCLUSIVE')
+    addCard(a.doc, { sectionId: values, partyId: null, text: ['Saved for sure'] })
+    setTimeout(() => {
+      locker.exec('COMMIT')
+      locker.close()
+    }, 300)
+    await a.waitForSaved(10_000)
+    expect(await storedAtAck).toEqual(['Saved for sure'])
   })
 
   it('keeps everything across a server restart', async () => {

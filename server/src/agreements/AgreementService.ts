@@ -16,7 +16,7 @@ import {
   hashInput,
   type CanonicalContent,
 } from '../../../shared/src/ops/content'
-import { versionToMarkdown } from '../../../shared/src/ops/markdown'
+import { isEmptyDraft } from '../../../shared/src/ops/emptyDraft'
 import { restoreContent } from '../../../shared/src/ops/restore'
 import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
 import type { PartyView } from '../../../shared/src/schema/parties'
@@ -24,16 +24,12 @@ import type { AllianceService } from '../alliances/AllianceService'
 import { canEdit, type Principal } from '../auth/authenticate'
 import type { Room } from '../rooms/Room'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
-import type { AllianceStore, VersionRow, VersionSummaryRow } from '../store/AllianceStore'
-import { chainHash, sha256Hex } from './chain'
+import type { AllianceStore, VersionSummaryRow } from '../store/AllianceStore'
+import { sha256Hex } from './chain'
+import { buildVersion, type DraftSnapshot } from './seal'
 import { verifyChain } from './verify'
 
-/** The draft as it is at this instant: content, its hash, and the bytes that reproduce it. */
-export interface DraftSnapshot {
-  content: CanonicalContent
-  contentHash: string
-  state: Uint8Array
-}
+export type { DraftSnapshot }
 
 /** The draft's content and its hash (what an agreement is tied to), with Node's crypto. */
 export function hashDraft(room: Room, parties: readonly PartyView[]): Omit<DraftSnapshot, 'state'> {
@@ -88,6 +84,12 @@ export class AgreementService {
           'The canvas changed while you were agreeing: review it and agree again.',
         )
       }
+      if (isEmptyDraft(draft.content)) {
+        throw new AllianceError(
+          'EMPTY_DRAFT',
+          'There is nothing to agree to yet: add a card first.',
+        )
+      }
       const at = new Date().toISOString()
       const outcome = await this.store.agree({
         allianceId: id,
@@ -97,7 +99,7 @@ export class AgreementService {
         content: canonicalJson(draft.content),
         partyIds: parties.map((p) => p.id),
         seal: (n, prevChainHash, agreements) =>
-          this.buildVersion(id, n, prevChainHash, agreements, draft, at),
+          buildVersion({ allianceId: id, n, prevChainHash, agreements, draft, sealedAt: at }),
       })
       return { outcome, hash: draft.contentHash }
     })
@@ -128,50 +130,6 @@ export class AgreementService {
         }
       default:
         return assertNever(outcome)
-    }
-  }
-
-  private buildVersion(
-    allianceId: AllianceId,
-    n: number,
-    prevChainHash: string,
-    agreements: VersionRow['agreements'],
-    draft: DraftSnapshot,
-    sealedAt: string,
-  ): VersionRow {
-    const stateHash = sha256Hex(draft.state)
-    const markdown = versionToMarkdown({
-      n,
-      sealedAt,
-      contentHash: draft.contentHash,
-      chainHash: chainHash({
-        prevChainHash,
-        n,
-        contentHash: draft.contentHash,
-        stateHash,
-        agreements,
-      }),
-      agreements,
-      content: draft.content,
-    })
-    return {
-      allianceId,
-      n,
-      contentHash: draft.contentHash,
-      state: draft.state,
-      stateHash,
-      content: canonicalJson(draft.content),
-      markdown,
-      agreements,
-      sealedAt,
-      prevChainHash,
-      chainHash: chainHash({
-        prevChainHash,
-        n,
-        contentHash: draft.contentHash,
-        stateHash,
-        agreements,
-      }),
     }
   }
 

@@ -8,7 +8,7 @@ import type {
   RotateLinkRequest,
 } from '../../../shared/src/protocol/api'
 import { CloseCode } from '../../../shared/src/protocol/closeCodes'
-import { allianceLink } from '../../../shared/src/protocol/api'
+import { allianceLink, PARTIES_MAX } from '../../../shared/src/protocol/api'
 import { AllianceError } from '../../../shared/src/protocol/errors'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { readTitle, seedAlliance } from '../../../shared/src/schema/allianceDoc'
@@ -45,6 +45,7 @@ export class AllianceService {
     const createdAt = new Date().toISOString()
     const title = request.title || TEMPLATES[template].name
     const names = request.parties?.map((p) => p.name) ?? defaultPartyNames()
+    if (names.length > PARTIES_MAX) throw tooManyParties()
     const parties: PartyRow[] = names.map((name, position) => ({
       id: newPartyId(),
       allianceId: id,
@@ -131,13 +132,18 @@ export class AllianceService {
       createdAt,
     }
     const token = newToken()
-    await this.store.addParty(party, {
-      hash: hashToken(token),
-      allianceId: principal.allianceId,
-      role: 'party',
-      partyId: party.id,
-      createdAt,
-    })
+    const added = await this.store.addParty(
+      party,
+      {
+        hash: hashToken(token),
+        allianceId: principal.allianceId,
+        role: 'party',
+        partyId: party.id,
+        createdAt,
+      },
+      PARTIES_MAX,
+    )
+    if (!added) throw tooManyParties()
     await this.registry.peek(principal.allianceId)?.refreshServerState()
     return { ...toView(party), token, url: allianceLink(baseUrl, principal.allianceId, token) }
   }
@@ -192,6 +198,9 @@ export class AllianceService {
     }
   }
 }
+
+const tooManyParties = (): AllianceError =>
+  new AllianceError('TOO_MANY_PARTIES', `An alliance has at most ${PARTIES_MAX} parties.`)
 
 export function requireFacilitator(principal: Principal): void {
   if (principal.role !== 'facilitator') {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import express, { type Request } from 'express'
+import express, { type Request, type Response } from 'express'
 import helmet from 'helmet'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -62,7 +62,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', notFound)
 
   const index = path.join(deps.clientDir, 'index.html')
-  if (fs.existsSync(index)) {
+  const hasClient = fs.existsSync(index)
+  // A page route the request cannot name (a bad percent-escape): the app, with the status, shows
+  // its "not here" page for any path it does not know.
+  const page = (res: Response, status: number): void => {
+    if (!hasClient) {
+      res.status(status).type('text').send('There is nothing at this address.')
+      return
+    }
+    res.status(status).set('Cache-Control', 'no-cache').sendFile(index)
+  }
+  if (hasClient) {
     app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }))
     app.get('/{*splat}', (_req, res) => {
       res.set('Cache-Control', 'no-cache')
@@ -76,6 +86,6 @@ export function createApp(deps: AppDeps): express.Express {
         .send('The client is not built yet: run "npm run build" (npm start does it for you).')
     })
   }
-  app.use(errorHandler(deps.logger))
+  app.use(errorHandler(deps.logger, page))
   return app
 }

@@ -96,7 +96,11 @@ export interface AllianceStore {
   findToken(hash: Buffer): Promise<TokenRow | null>
   /** Current parties, in the order they were added. */
   listParties(id: AllianceId): Promise<PartyRow[]>
-  addParty(party: PartyRow, token: TokenRow): Promise<void>
+  /**
+   * Adds a party with its token, unless the alliance already has `maxParties` current parties
+   * (checked in the same transaction, so two concurrent adds cannot both pass): false then.
+   */
+  addParty(party: PartyRow, token: TokenRow, maxParties?: number): Promise<boolean>
 
   /** Compacted state first, then the log. Throws when the store cannot be read: never "empty". */
   loadDoc(id: AllianceId): Promise<StoredDoc>

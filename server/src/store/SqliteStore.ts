@@ -209,10 +209,17 @@ export class SqliteStore implements AllianceStore {
       .all(id) as PartyRow[]
   }
 
-  async addParty(party: PartyRow, token: TokenRow): Promise<void> {
-    this.db.transaction(() => {
+  async addParty(party: PartyRow, token: TokenRow, maxParties = Infinity): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const { count } = this.db
+        .prepare(
+          'SELECT COUNT(*) AS count FROM parties WHERE alliance_id = ? AND removed_at IS NULL',
+        )
+        .get(party.allianceId) as { count: number }
+      if (count >= maxParties) return false
       this.insertParty(party)
       this.insertToken(token)
+      return true
     })()
   }
 

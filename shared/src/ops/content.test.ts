@@ -67,6 +67,18 @@ describe('canonical content and its hash', () => {
     expect(hashes.has(await contentHash(doc, renamed))).toBe(false)
   })
 
+  it('CH2: reordering cards within one column changes the hash, and ordering them back restores it', async () => {
+    const doc = seeded()
+    addCard(doc, { sectionId: values, partyId: null, text: ['First'] })
+    const second = addCard(doc, { sectionId: values, partyId: null, text: ['Second'] })
+    const before = await contentHash(doc, parties)
+    moveCard(doc, second, { sectionId: values, partyId: null, index: 0 })
+    const swapped = await contentHash(doc, parties)
+    expect(swapped).not.toBe(before)
+    moveCard(doc, second, { sectionId: values, partyId: null, index: 1 })
+    expect(await contentHash(doc, parties)).toBe(before)
+  })
+
   it('leaves facilitation state out of the content', async () => {
     const doc = seeded()
     const before = await contentHash(doc, parties)

@@ -45,8 +45,10 @@ const stamp = (date: Date): string =>
     .replace(/\.\d{3}/, '')
 
 /**
- * The next check-in as an iCalendar file: a one-hour event at the local date and time, repeating
- * with the cadence, with the canvas address in the description.
+ * The next check-in as an iCalendar file: a one-hour event starting at the check-in's instant,
+ * written in UTC (`DTSTART:…Z`) so every calendar shows it in its owner's local time, repeating
+ * with the cadence. `url` is the link of the person downloading it, key included: it is their
+ * file, and a link without its key cannot open the canvas.
  */
 export function checkInIcs({
   title,
@@ -61,10 +63,8 @@ export function checkInIcs({
   uid: string
   now?: Date
 }): string {
-  const start = `${checkIn.date.replace(/-/g, '')}T${checkIn.time.replace(':', '')}00`
-  const [hours, minutes] = checkIn.time.split(':').map(Number)
-  const endHour = String(Math.min(23, hours! + 1)).padStart(2, '0')
-  const end = `${checkIn.date.replace(/-/g, '')}T${endHour}${String(hours! >= 23 ? 59 : minutes!).padStart(2, '0')}00`
+  const start = new Date(checkIn.at)
+  const end = new Date(start.getTime() + 3600_000)
   const rule = RRULE[checkIn.cadence]
   const lines = [
     'BEGIN:VCALENDAR',
@@ -74,8 +74,8 @@ export function checkInIcs({
     'BEGIN:VEVENT',
     `UID:${uid}`,
     `DTSTAMP:${stamp(now)}`,
-    `DTSTART:${start}`,
-    `DTEND:${end}`,
+    `DTSTART:${stamp(start)}`,
+    `DTEND:${stamp(end)}`,
     ...(rule ? [`RRULE:${rule}`] : []),
     `SUMMARY:${escapeText(`Alliance check-in: ${title}`)}`,
     `DESCRIPTION:${escapeText(`Revisit your designed alliance together: what is working, what to change, and agree again.\n${url}`)}`,

@@ -15,7 +15,10 @@ const name = z
   .min(1, 'A party needs a name.')
   .max(PARTY_NAME_MAX, `A name has at most ${PARTY_NAME_MAX} characters.`)
 
-/** POST /api/alliances. The template id is checked separately so it gets its own error code. */
+/**
+ * POST /api/alliances. The template id and the number of parties (at most `PARTIES_MAX`) are
+ * checked separately so they get their own error codes.
+ */
 export const CreateAllianceBody = z.strictObject({
   title: z
     .string()
@@ -26,7 +29,6 @@ export const CreateAllianceBody = z.strictObject({
   parties: z
     .array(z.strictObject({ name }))
     .min(1, 'An alliance needs at least one party.')
-    .max(PARTIES_MAX, `An alliance has at most ${PARTIES_MAX} parties.`)
     .optional(),
 })
 export type CreateAllianceRequest = z.infer<typeof CreateAllianceBody>

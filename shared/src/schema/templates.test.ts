@@ -26,6 +26,19 @@ describe('templates', () => {
     },
   )
 
+  it.each(TEMPLATE_IDS.filter((id) => TEMPLATES[id].suggestedParties.length > 2))(
+    '%s, made for more than two parties, never says "both"',
+    (id) => {
+      const spec = TEMPLATES[id]
+      const words = [
+        spec.name,
+        spec.summary,
+        ...spec.sections.flatMap((s) => [s.title, s.description, ...s.prompts]),
+      ]
+      for (const text of words) expect(text).not.toMatch(/\bboth\b/i)
+    },
+  )
+
   it('asks the questions coaches expect', () => {
     const prompts = TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].sections.flatMap((s) => s.prompts))
     for (const q of [

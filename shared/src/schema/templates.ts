@@ -74,8 +74,9 @@ const conflict = (prompts: string[]): SectionSpec =>
     prompts,
   )
 
-const values = (prompts: string[]): SectionSpec =>
-  section('values', 'Shared values', 'What matters to both of you in how you work.', prompts)
+/** `whom` fits the template's number of parties: "both of you" only where there are two. */
+const values = (prompts: string[], whom = 'both of you'): SectionSpec =>
+  section('values', 'Shared values', `What matters to ${whom} in how you work.`, prompts)
 
 const working = (title: string, prompts: string[]): SectionSpec =>
   section('working', title, 'The signs you will look for at each check-in.', prompts)
@@ -298,11 +299,14 @@ const teamCharter: TemplateSpec = {
       'How do you like to be asked for help?',
       'What gets in your way?',
     ]),
-    values([
-      'What core values do we share?',
-      'What behaviour do we celebrate?',
-      'What behaviour will we call out, kindly?',
-    ]),
+    values(
+      [
+        'What core values do we share?',
+        'What behaviour do we celebrate?',
+        'What behaviour will we call out, kindly?',
+      ],
+      'all of you',
+    ),
     section('communication', 'How we communicate', 'Channels, meetings and response times.', [
       'Which channel for what?',
       'Which meetings do we need, and which can go?',

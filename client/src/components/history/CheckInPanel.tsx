@@ -4,11 +4,13 @@ import { readTitle } from '../../../../shared/src/schema/allianceDoc'
 import { getMeta } from '../../../../shared/src/schema/allianceDoc'
 import {
   CADENCES,
+  checkInWallClock,
   readCheckIn,
   writeCheckIn,
   type Cadence,
   type CheckIn,
 } from '../../../../shared/src/schema/checkIn'
+import type { WallClock } from '../../../../shared/src/ops/zonedTime'
 import { saveFile } from '../../api'
 import type { AllianceConnection } from '../../sync/AllianceConnection'
 
@@ -20,40 +22,78 @@ const CADENCE_LABEL: Record<Cadence, string> = {
   quarterly: 'Every three months',
 }
 
+/** This browser's IANA time zone: where this person plans and reads the check-in. */
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
+
 function useCheckIn(conn: AllianceConnection): CheckIn | null {
   const json = useSyncExternalStore(
     (listener) => {
       getMeta(conn.doc).observe(listener)
       return () => getMeta(conn.doc).unobserve(listener)
     },
-    () => JSON.stringify(readCheckIn(conn.doc)),
+    () => JSON.stringify(readCheckIn(conn.doc, localZone())),
   )
   return JSON.parse(json) as CheckIn | null
 }
 
 const inTwoWeeks = (): string => new Date(Date.now() + 14 * 864e5).toISOString().slice(0, 10)
 
+/** The check-in in this viewer's local time, its zone named, and where it was planned. */
+function CheckInWhen({ checkIn }: { checkIn: CheckIn }) {
+  const zone = localZone()
+  const when = new Date(checkIn.at).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  })
+  const planned =
+    checkIn.zone === null
+      ? 'planned before time zones were recorded'
+      : checkIn.zone === zone
+        ? null
+        : `planned for ${checkInWallClock(checkIn, checkIn.zone).time} in ${checkIn.zone.replace(/_/g, ' ')}`
+  return (
+    <p className="check-in-when">
+      <span data-testid="check-in-time">{when}</span>
+      <br />
+      <span className="hint">
+        Your time ({zone.replace(/_/g, ' ')}){planned ? ` · ${planned}` : ''} ·{' '}
+        {CADENCE_LABEL[checkIn.cadence]}
+      </span>
+    </p>
+  )
+}
+
+type Editing = WallClock & { cadence: Cadence }
+
 /** The next check-in, shared on the canvas (outside the agreement), and its calendar file. */
 export function CheckInPanel({
   conn,
   allianceId,
+  token,
   canEdit,
 }: {
   conn: AllianceConnection
   allianceId: string
+  /** This person's own key: their calendar entry opens the canvas with it. */
+  token: string
   canEdit: boolean
 }) {
   const checkIn = useCheckIn(conn)
-  const [editing, setEditing] = useState<CheckIn | null>(null)
-  const shown = editing ?? checkIn
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const shown = editing
 
   function download(): void {
     if (!checkIn) return
     const ics = checkInIcs({
       title: readTitle(conn.doc) || 'Alliance',
       checkIn,
-      // The address without a key: each person opens it with their own link.
-      url: `${location.origin}/a/${allianceId}`,
+      // Their own link, key included: the file is theirs, and a link without a key opens nothing.
+      url: `${location.origin}/a/${allianceId}#k=${token}`,
       uid: `${allianceId}-check-in@alliance-canvas`,
     })
     saveFile('alliance-check-in.ics', new Blob([ics], { type: 'text/calendar' }))
@@ -62,27 +102,15 @@ export function CheckInPanel({
   return (
     <section className="check-in" aria-labelledby="check-in-title">
       <h2 id="check-in-title">Next check-in</h2>
-      {!editing && checkIn && (
-        <p>
-          {new Date(`${checkIn.date}T${checkIn.time}`).toLocaleString(undefined, {
-            weekday: 'short',
-            day: 'numeric',
-            month: 'short',
-            year: 'numeric',
-            hour: '2-digit',
-            minute: '2-digit',
-          })}
-          <br />
-          <span className="hint">{CADENCE_LABEL[checkIn.cadence]}</span>
-        </p>
-      )}
+      {!editing && checkIn && <CheckInWhen checkIn={checkIn} />}
       {!editing && !checkIn && <p className="hint">Not planned yet.</p>}
       {editing && shown && (
         <form
           className="check-in-form"
           onSubmit={(e) => {
             e.preventDefault()
-            writeCheckIn(conn.doc, editing, conn.localOrigin)
+            const { cadence, ...wall } = editing
+            writeCheckIn(conn.doc, { wall, zone: localZone(), cadence }, conn.localOrigin)
             setEditing(null)
           }}
         >
@@ -96,7 +124,7 @@ export function CheckInPanel({
             />
           </label>
           <label>
-            Time
+            Time ({localZone().replace(/_/g, ' ')})
             <input
               type="time"
               required
@@ -134,7 +162,11 @@ export function CheckInPanel({
               type="button"
               className="button-quiet"
               onClick={() =>
-                setEditing(checkIn ?? { date: inTwoWeeks(), time: '10:00', cadence: 'monthly' })
+                setEditing(
+                  checkIn
+                    ? { ...checkInWallClock(checkIn, localZone()), cadence: checkIn.cadence }
+                    : { date: inTwoWeeks(), time: '10:00', cadence: 'monthly' },
+                )
               }
             >
               {checkIn ? 'Change' : 'Plan the next check-in'}

@@ -163,7 +163,12 @@ export function HistoryView({
               No versions yet. When every party agrees to the same draft, it is sealed as version 1.
             </p>
           )}
-          <CheckInPanel conn={conn} allianceId={allianceId} canEdit={editToken !== null} />
+          <CheckInPanel
+            conn={conn}
+            allianceId={allianceId}
+            token={readToken}
+            canEdit={editToken !== null}
+          />
           {state.versions.length > 0 && <VerifyPanel allianceId={allianceId} token={readToken} />}
         </nav>
 
