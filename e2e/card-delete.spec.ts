@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { coachAndClient } from './fixtures'
 
-test('CV6: deleting a card someone writes in asks first, tells the writer who did it, and both ways back keep their words', async ({
+test('CV7: deleting a card someone writes in asks first, tells the writer who did it, and both ways back keep their words', async ({
   browser,
 }) => {
   const { coach, client, close } = await coachAndClient(browser)

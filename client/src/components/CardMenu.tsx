@@ -8,6 +8,7 @@ import {
 } from '../../../shared/src/ops/cards'
 import { listNames } from '../../../shared/src/ops/names'
 import { CARD_COLORS, type CardRecord } from '../../../shared/src/schema/allianceDoc'
+import { useStore } from '../state/store'
 import { PresenceFields } from '../state/usePresence'
 import { useCanvasContext } from './CanvasContext'
 
@@ -16,18 +17,20 @@ import { useCanvasContext } from './CanvasContext'
  * the keyboard path for everything a mouse user does by dragging.
  */
 export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; index: number }) {
-  const { conn, layout, peers } = useCanvasContext()
+  const { conn, layout: layoutStore, writers: writerStore } = useCanvasContext()
   const [open, setOpen] = useState(false)
+  // Only an open menu follows the layout: hundreds of closed menus need not re-render on a move.
+  const layout = useStore(layoutStore, (l) => l, open)
   // Someone else is writing in the card: deleting it asks first, naming them.
   const [confirming, setConfirming] = useState(false)
-  const writers = peers.filter((p) => p.editing === card.id).map((p) => p.name)
+  const writers = (useStore(writerStore, (m) => m.get(card.id), open) ?? []).map((p) => p.name)
   // "Move to" is a second page of the same menu: a menu may hold only menu items.
   const [moving, setMoving] = useState(false)
   const menuId = useId()
   const confirmId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
-  const column = layout.sections
+  const column = layout?.sections
     .find((s) => s.section.id === slot.sectionId)
     ?.columns.find((c) => c.partyId === slot.partyId)
   const size = column?.cards.length ?? 1
@@ -84,7 +87,7 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
     next?.focus()
   }
 
-  const targets = layout.sections.flatMap(({ section, columns }) =>
+  const targets = (layout?.sections ?? []).flatMap(({ section, columns }) =>
     columns.map((c) => ({
       key: slotKey({ sectionId: section.id, partyId: c.partyId }),
       slot: { sectionId: section.id, partyId: c.partyId },

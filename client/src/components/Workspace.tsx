@@ -76,7 +76,11 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   const deletedBy = deletedCard.rescued
     ? peers.find((p) => p.deleted === deletedCard.rescued!.card.id)?.name
     : undefined
-  const canEdit = state !== null && state.you.role !== 'observer' && status.phase !== 'closed'
+  const canEdit =
+    state !== null &&
+    state.you.role !== 'observer' &&
+    status.phase !== 'closed' &&
+    !status.schemaTooNew
   useCanvasUndoKeys(conn, canEdit)
 
   useEffect(() => {
@@ -129,6 +133,12 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           onOpenHistory={(request) => setHistory({ request: request ?? null })}
         />
       </div>
+      {status.schemaTooNew && (
+        <div className="notice" role="note">
+          This canvas was saved by a newer version of Alliance Canvas, so it is read-only here.
+          Reload the page to get the new version and edit again.
+        </div>
+      )}
       {state.you.role === 'observer' && (
         <div className="notice" role="note">
           You are watching as an observer. You can see every change live but cannot edit.
