@@ -69,7 +69,8 @@ export async function startServer(
   service = new AllianceService(store, registry)
   const agreements = new AgreementService(store, registry, service)
   let draining = false
-  let connections = 0
+  // Every open websocket, counted by ws itself (upgrades we handle never emit 'connection').
+  let openSockets = (): number => 0
 
   const app = createApp({
     store,
@@ -83,7 +84,7 @@ export async function startServer(
     health: () => ({
       ok: !draining,
       alliancesLoaded: registry.size,
-      connections,
+      connections: openSockets(),
       storage: flusher.isFailing ? 'failing' : 'ok',
     }),
   })
@@ -98,10 +99,7 @@ export async function startServer(
     origins: originPolicy(config.allowedOrigins, config.publicUrl),
     isDraining: () => draining,
   })
-  wss.on('connection', (ws) => {
-    connections++
-    ws.once('close', () => connections--)
-  })
+  openSockets = () => wss.clients.size
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
