@@ -92,9 +92,11 @@ test('cards move between sections by keyboard and every party sees the move', as
   // Move to another section from the card's menu.
   const values = coach.section('Shared values')
   await values.getByRole('button', { name: 'Card options' }).first().click()
+  await coach.page.getByRole('menuitem', { name: 'Move to another section…' }).click()
   await coach.page
-    .getByRole('combobox', { name: 'Move to' })
-    .selectOption({ label: 'How we handle conflict' })
+    .getByRole('menu', { name: 'Move the card to' })
+    .getByRole('menuitemradio', { name: 'How we handle conflict' })
+    .click()
   await expect(client.cardTexts('How we handle conflict')).toHaveText(['Second'])
   await expect(client.cardTexts('Shared values')).toHaveText(['First'])
   await close()

@@ -16,6 +16,8 @@ import { useCanvasContext } from './CanvasContext'
 export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; index: number }) {
   const { conn, layout } = useCanvasContext()
   const [open, setOpen] = useState(false)
+  // "Move to" is a second page of the same menu: a menu may hold only menu items.
+  const [moving, setMoving] = useState(false)
   const menuId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
@@ -26,18 +28,23 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
 
   useEffect(() => {
     if (!open) return
-    rootRef.current
-      ?.querySelector<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')
-      ?.focus()
+    const first = moving
+      ? rootRef.current?.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')
+      : rootRef.current?.querySelector<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')
+    first?.focus()
     const onDown = (event: MouseEvent): void => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false)
+      if (!rootRef.current?.contains(event.target as Node)) {
+        setOpen(false)
+        setMoving(false)
+      }
     }
     document.addEventListener('mousedown', onDown)
     return () => document.removeEventListener('mousedown', onDown)
-  }, [open])
+  }, [open, moving])
 
   const close = (): void => {
     setOpen(false)
+    setMoving(false)
     buttonRef.current?.focus()
   }
   const act = (fn: () => void): void => {
@@ -48,13 +55,16 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
   function onMenuKey(event: KeyboardEvent<HTMLDivElement>): void {
     if (event.key === 'Escape') {
       event.preventDefault()
-      close()
+      // Esc steps back from "Move to" first, then closes the menu.
+      if (moving) setMoving(false)
+      else close()
       return
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
     event.preventDefault()
     const items = [
-      ...(rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"], select') ?? []),
+      ...(rootRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not(:disabled)') ??
+        []),
     ]
     const at = items.indexOf(document.activeElement as HTMLElement)
     const next = items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]
@@ -79,11 +89,45 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label="Card options"
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => (open ? close() : setOpen(true))}
       >
         ⋯
       </button>
-      {open && (
+      {open && moving && (
+        <div
+          className="menu"
+          role="menu"
+          id={menuId}
+          aria-label="Move the card to"
+          onKeyDown={onMenuKey}
+        >
+          <button type="button" role="menuitem" onClick={() => setMoving(false)}>
+            ← Back
+          </button>
+          {targets.map((t) => (
+            <button
+              key={t.key}
+              type="button"
+              role="menuitemradio"
+              className="menu-target"
+              aria-checked={t.key === slotKey(slot)}
+              onClick={() =>
+                act(() =>
+                  moveCard(
+                    conn.doc,
+                    card.id,
+                    { ...t.slot, index: Number.MAX_SAFE_INTEGER },
+                    conn.localOrigin,
+                  ),
+                )
+              }
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {open && !moving && (
         <div
           className="menu"
           role="menu"
@@ -128,30 +172,14 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
           >
             Move down
           </button>
-          <label className="menu-move-to">
-            Move to
-            <select
-              value={slotKey(slot)}
-              onChange={(e) => {
-                const target = targets.find((t) => t.key === e.target.value)
-                if (target)
-                  act(() =>
-                    moveCard(
-                      conn.doc,
-                      card.id,
-                      { ...target.slot, index: Number.MAX_SAFE_INTEGER },
-                      conn.localOrigin,
-                    ),
-                  )
-              }}
-            >
-              {targets.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <button
+            type="button"
+            role="menuitem"
+            aria-haspopup="menu"
+            onClick={() => setMoving(true)}
+          >
+            Move to another section…
+          </button>
           <button
             type="button"
             role="menuitem"

@@ -11,6 +11,7 @@ import { CanvasView } from './CanvasView'
 import { HistoryView } from './history/HistoryView'
 import { Logo } from './Logo'
 import { MessagePage } from './MessagePage'
+import { FACILITATOR_COLOR, OBSERVER_COLOR } from '../palette'
 import { takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
 import { TopBar } from './TopBar'
@@ -21,8 +22,8 @@ function identityOf(state: ServerState): PresenceUser {
   const party = state.parties.find((p) => p.id === state.you.partyId)
   if (party) return { name: party.name, color: party.color, role: 'party', partyId: party.id }
   if (state.you.role === 'facilitator')
-    return { name: 'Facilitator', color: '#334155', role: 'facilitator', partyId: null }
-  return { name: 'Observer', color: '#64748b', role: 'observer', partyId: null }
+    return { name: 'Facilitator', color: FACILITATOR_COLOR, role: 'facilitator', partyId: null }
+  return { name: 'Observer', color: OBSERVER_COLOR, role: 'observer', partyId: null }
 }
 
 /** Mod+Z / Mod+Shift+Z outside a card's text: undo this person's own canvas changes. */

@@ -18,7 +18,12 @@ import {
   type AllianceId,
   type PartyId,
 } from '../../../shared/src/schema/ids'
-import { defaultPartyNames, partyColor, type PartyView } from '../../../shared/src/schema/parties'
+import {
+  defaultPartyNames,
+  partyColor,
+  readablePartyColor,
+  type PartyView,
+} from '../../../shared/src/schema/parties'
 import { DEFAULT_TEMPLATE, TEMPLATES, isTemplateId } from '../../../shared/src/schema/templates'
 import { hashDraft, toSummary } from '../agreements/AgreementService'
 import type { Principal } from '../auth/authenticate'
@@ -26,7 +31,11 @@ import { hashToken, newToken } from '../auth/tokens'
 import type { RoomRegistry } from '../rooms/RoomRegistry'
 import type { AllianceStore, PartyRow, TokenRow } from '../store/AllianceStore'
 
-const toView = (p: PartyRow): PartyView => ({ id: p.id, name: p.name, color: p.color })
+const toView = (p: PartyRow): PartyView => ({
+  id: p.id,
+  name: p.name,
+  color: readablePartyColor(p.color),
+})
 
 /** What the REST API and the rooms both need: creating alliances, parties, views of state. */
 export class AllianceService {
