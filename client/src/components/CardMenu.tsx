@@ -7,6 +7,7 @@ import {
   type Slot,
 } from '../../../shared/src/ops/cards'
 import { CARD_COLORS, type CardRecord } from '../../../shared/src/schema/allianceDoc'
+import { useStore } from '../state/store'
 import { useCanvasContext } from './CanvasContext'
 
 /**
@@ -14,14 +15,16 @@ import { useCanvasContext } from './CanvasContext'
  * the keyboard path for everything a mouse user does by dragging.
  */
 export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; index: number }) {
-  const { conn, layout } = useCanvasContext()
+  const { conn, layout: layoutStore } = useCanvasContext()
   const [open, setOpen] = useState(false)
+  // Only an open menu follows the layout: hundreds of closed menus need not re-render on a move.
+  const layout = useStore(layoutStore, (l) => l, open)
   // "Move to" is a second page of the same menu: a menu may hold only menu items.
   const [moving, setMoving] = useState(false)
   const menuId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
-  const column = layout.sections
+  const column = layout?.sections
     .find((s) => s.section.id === slot.sectionId)
     ?.columns.find((c) => c.partyId === slot.partyId)
   const size = column?.cards.length ?? 1
@@ -71,7 +74,7 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
     next?.focus()
   }
 
-  const targets = layout.sections.flatMap(({ section, columns }) =>
+  const targets = (layout?.sections ?? []).flatMap(({ section, columns }) =>
     columns.map((c) => ({
       key: slotKey({ sectionId: section.id, partyId: c.partyId }),
       slot: { sectionId: section.id, partyId: c.partyId },
