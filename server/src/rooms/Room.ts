@@ -5,6 +5,7 @@ import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import type { AllianceId } from '../../../shared/src/schema/ids'
+import { CURRENT_SCHEMA, migrateDoc, type Schema } from '../../../shared/src/schema/migrations'
 import { canEdit, type Principal } from '../auth/authenticate'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -46,6 +47,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void
   /** The server-owned state of an alliance, the same for every connection but for `you`. */
   sharedState(id: AllianceId): Promise<Omit<ServerState, 'you'>>
+  /** The document schema this server writes; tests hand in their own migration list. */
+  schema?: Schema
 }
 
 /** An update applied to the in-memory doc, waiting to be appended to the log. */
@@ -82,6 +85,8 @@ export class Room {
   private storedBytes = 0
   private sinceCompaction = 0
   private compacting = false
+  /** Written by a newer server: readable, never written by this one (close 4426). */
+  private isSchemaTooNew = false
   private readonly log: Logger
 
   private constructor(
@@ -117,7 +122,26 @@ export class Room {
     room.sinceCompaction = stored.log.length
     room.doc.on('update', room.onDocUpdate)
     room.awareness.on('update', room.onAwarenessUpdate)
+    room.migrate()
     return room
+  }
+
+  /**
+   * Brings an older document up to this server's schema (DESIGN §4): one forward edit, queued
+   * and stored like any other, so it runs once. A newer document is opened read-only.
+   */
+  private migrate(): void {
+    const outcome = migrateDoc(this.doc, this.deps.schema ?? CURRENT_SCHEMA)
+    if (outcome.status === 'migrated') this.log.info(outcome, 'document schema migrated')
+    if (outcome.status === 'too-new') {
+      this.isSchemaTooNew = true
+      this.log.warn(outcome, 'document schema is newer than this server; opened read-only')
+    }
+  }
+
+  /** Whether this server may write the document (false when a newer server wrote it). */
+  get isWritable(): boolean {
+    return !this.isSchemaTooNew
   }
 
   get connectionCount(): number {
@@ -211,6 +235,9 @@ export class Room {
         conn.send(permissionDeniedMessage('Observers can watch but not edit this canvas.'))
       }
       return this.queueAck(conn)
+    }
+    if (this.isSchemaTooNew && update.length > 2) {
+      return this.refuse(conn, CloseCode.SchemaTooNew, 'the alliance has a newer schema')
     }
     const { maxPendingBytes, maxDocBytes } = this.deps.limits
     if (this.pendingBytes + update.length > maxPendingBytes) {
