@@ -73,7 +73,8 @@ export async function startServer(
   service = new AllianceService(store, registry)
   const agreements = new AgreementService(store, registry, service)
   let draining = false
-  let connections = 0
+  // Every open websocket, counted by ws itself (upgrades we handle never emit 'connection').
+  let openSockets = (): number => 0
 
   const app = createApp({
     store,
@@ -87,7 +88,7 @@ export async function startServer(
     health: () => ({
       ok: !draining,
       alliancesLoaded: registry.size,
-      connections,
+      connections: openSockets(),
       storage: flusher.isFailing ? 'failing' : 'ok',
     }),
   })
@@ -102,10 +103,7 @@ export async function startServer(
     origins: originPolicy(config.allowedOrigins, config.publicUrl),
     isDraining: () => draining,
   })
-  wss.on('connection', (ws) => {
-    connections++
-    ws.once('close', () => connections--)
-  })
+  openSockets = () => wss.clients.size
 
   try {
     await new Promise<void>((resolve, reject) => {
