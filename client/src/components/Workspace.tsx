@@ -71,7 +71,11 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   const draft = useDraft(conn.doc, state?.parties ?? NO_PARTIES)
   const [history, setHistory] = useState<{ request: HistoryRequest | null } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const canEdit = state !== null && state.you.role !== 'observer' && status.phase !== 'closed'
+  const canEdit =
+    state !== null &&
+    state.you.role !== 'observer' &&
+    status.phase !== 'closed' &&
+    !status.schemaTooNew
   useCanvasUndoKeys(conn, canEdit)
 
   useEffect(() => {
@@ -124,6 +128,12 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           onOpenHistory={(request) => setHistory({ request: request ?? null })}
         />
       </div>
+      {status.schemaTooNew && (
+        <div className="notice" role="note">
+          This canvas was saved by a newer version of Alliance Canvas, so it is read-only here.
+          Reload the page to get the new version and edit again.
+        </div>
+      )}
       {state.you.role === 'observer' && (
         <div className="notice" role="note">
           You are watching as an observer. You can see every change live but cannot edit.
