@@ -65,7 +65,12 @@ test('an observer sees everything live and can change nothing', async ({ browser
   await expect(card.first()).toHaveAttribute('contenteditable', 'false')
   await card.first().click()
   await observer.page.keyboard.type('tamper')
+  // An honest edit after the attempt: once the observer sees it, anything the attempt could have
+  // sent reached the server long before, and would have reached the coach too.
+  await coach.addCard('Shared values', undefined, 'Honest edit after the attempt')
+  await expect(observer.cardTexts('Shared values')).toHaveText(['Honest edit after the attempt'])
   await expect(coach.cardTexts(COMMITMENTS, 'Ana')).toHaveText(['Visible to observers'])
+  await expect(observer.cardTexts(COMMITMENTS, 'Ana')).toHaveText(['Visible to observers'])
   await observerContext.close()
   await close()
 })

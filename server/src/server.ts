@@ -2,6 +2,7 @@ import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
+import type { Schema } from '../../shared/src/schema/migrations'
 import { AgreementService } from './agreements/AgreementService'
 import { AllianceService } from './alliances/AllianceService'
 import type { Config } from './config'
@@ -35,6 +36,8 @@ export interface ServerOptions {
   logger?: Logger
   clientDir?: string
   limits?: Partial<RoomLimits>
+  /** The document schema and its migrations (tests use their own list). */
+  schema?: Schema
 }
 
 /** Starts the whole server (HTTP, websockets, rooms, storage) and resolves once it listens. */
@@ -65,11 +68,13 @@ export async function startServer(
       ...options.limits,
     },
     sharedState: (id) => service!.sharedState(id),
+    ...(options.schema ? { schema: options.schema } : {}),
   })
   service = new AllianceService(store, registry)
   const agreements = new AgreementService(store, registry, service)
   let draining = false
-  let connections = 0
+  // Every open websocket, counted by ws itself (upgrades we handle never emit 'connection').
+  let openSockets = (): number => 0
 
   const app = createApp({
     store,
@@ -83,7 +88,7 @@ export async function startServer(
     health: () => ({
       ok: !draining,
       alliancesLoaded: registry.size,
-      connections,
+      connections: openSockets(),
       storage: flusher.isFailing ? 'failing' : 'ok',
     }),
   })
@@ -98,15 +103,19 @@ export async function startServer(
     origins: originPolicy(config.allowedOrigins, config.publicUrl),
     isDraining: () => draining,
   })
-  wss.on('connection', (ws) => {
-    connections++
-    ws.once('close', () => connections--)
-  })
+  openSockets = () => wss.clients.size
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, config.host, () => resolve())
+    })
+  } catch (error) {
+    // Nothing was served: release the database so the caller can report and exit cleanly.
+    wss.close()
+    if (!options.store) await store.close()
+    throw error
+  }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host

@@ -400,10 +400,15 @@ describe('the version chain', () => {
         const { sealed } = await service.agree(principal, hash)
         expect(sealed).toBe(true)
       }
-      const verify = () =>
-        api(server.url, 'GET', `/api/alliances/${created.id}/verify`, {
+      // The tampering below blocks this process (server included) for seconds; yield first so
+      // an expired keep-alive socket is closed and dropped before the request, never during it.
+      const verify = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        const res = await api(server.url, 'GET', `/api/alliances/${created.id}/verify`, {
           token: created.observer.token,
-        }).then((r) => r.body)
+        })
+        return res.body
+      }
       expect(await verify()).toEqual({ ok: true, versions: total })
 
       // Tampering needs the triggers gone: an attacker with the database file.
@@ -412,13 +417,13 @@ describe('the version chain', () => {
       const original = db
         .prepare('SELECT * FROM versions WHERE alliance_id = ? ORDER BY n')
         .all(created.id) as Array<Record<string, unknown>>
-      const restoreAll = () => {
+      const restoreAll = db.transaction(() => {
         db.prepare('DELETE FROM versions WHERE alliance_id = ?').run(created.id)
         const insert = db.prepare(
           'INSERT INTO versions (alliance_id, n, content_hash, state, state_hash, content, markdown, agreements, sealed_at, prev_chain_hash, chain_hash) VALUES (@alliance_id, @n, @content_hash, @state, @state_hash, @content, @markdown, @agreements, @sealed_at, @prev_chain_hash, @chain_hash)',
         )
         for (const row of original) insert.run(row)
-      }
+      })
       const flipByte = (buffer: Buffer, at: number): Buffer => {
         const copy = Buffer.from(buffer)
         copy[at] = copy[at]! ^ 0x01

@@ -11,13 +11,14 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import { useMemo, useRef, useState, type PointerEvent } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react'
 import type { CanvasLayout } from '../../../shared/src/ops/layout'
 import { moveCard, slotKey, type Slot } from '../../../shared/src/ops/cards'
 import { bodyToNodes, nodesToText } from '../../../shared/src/ops/cardBody'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
 import type { CardId } from '../../../shared/src/schema/ids'
 import { PresenceFields, type Peer, type PresenceUser } from '../state/usePresence'
+import { ValueStore } from '../state/store'
 import type { AllianceConnection } from '../sync/AllianceConnection'
 import { CanvasContext, type CanvasContextValue } from './CanvasContext'
 import { RemotePointers } from './RemotePointers'
@@ -39,8 +40,34 @@ const preview = (card: CardRecord): string => {
   return text ? `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”` : 'an empty card'
 }
 
+const sameWriters = (a: readonly Peer[], b: readonly Peer[]): boolean =>
+  a.length === b.length &&
+  a.every(
+    (p, i) => p.clientId === b[i]!.clientId && p.name === b[i]!.name && p.color === b[i]!.color,
+  )
+
+/** Who writes in which card, keeping the previous list of every card whose writers are the same. */
+function writersByCard(
+  peers: readonly Peer[],
+  prev: ReadonlyMap<string, readonly Peer[]>,
+): ReadonlyMap<string, readonly Peer[]> {
+  const next = new Map<string, Peer[]>()
+  for (const peer of peers) {
+    if (!peer.editing) continue
+    const list = next.get(peer.editing)
+    if (list) list.push(peer)
+    else next.set(peer.editing, [peer])
+  }
+  const out = new Map<string, readonly Peer[]>()
+  for (const [cardId, list] of next) {
+    const before = prev.get(cardId)
+    out.set(cardId, before && sameWriters(before, list) ? before : list)
+  }
+  return out
+}
+
 /** The canvas: sections in a responsive grid; cards move by drag and drop, pointer or keyboard. */
-export function CanvasView({
+export const CanvasView = memo(function CanvasView({
   conn,
   layout,
   me,
@@ -53,7 +80,12 @@ export function CanvasView({
   peers: Peer[]
   canEdit: boolean
 }) {
-  const [focusCardId, setFocusCardId] = useState<string | null>(null)
+  const [layoutStore] = useState(() => new ValueStore(layout))
+  const [writers] = useState(() => new ValueStore(writersByCard(peers, new Map())))
+  const [focusCardId] = useState(() => new ValueStore<string | null>(null))
+  // Before paint, so a card never shows a layout or writers older than its neighbours'.
+  useLayoutEffect(() => layoutStore.set(layout), [layoutStore, layout])
+  useLayoutEffect(() => writers.set(writersByCard(peers, writers.get())), [writers, peers])
   const [activeId, setActiveId] = useState<string | null>(null)
   const canvasRef = useRef<HTMLElement>(null)
   const lastPointer = useRef(0)
@@ -75,8 +107,8 @@ export function CanvasView({
   }, [layout])
 
   const context = useMemo<CanvasContextValue>(
-    () => ({ conn, layout, me, peers, canEdit, focusCardId, setFocusCardId }),
-    [conn, layout, me, peers, canEdit, focusCardId],
+    () => ({ conn, me, canEdit, layout: layoutStore, writers, focusCardId }),
+    [conn, me, canEdit, layoutStore, writers, focusCardId],
   )
 
   const describeTarget = (data: DropData | undefined): string => {
@@ -171,4 +203,4 @@ export function CanvasView({
       </DndContext>
     </CanvasContext.Provider>
   )
-}
+})

@@ -1,4 +1,5 @@
 import { useDroppable } from '@dnd-kit/core'
+import { memo, useMemo } from 'react'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { addCard, slotKey } from '../../../shared/src/ops/cards'
 import type { ColumnLayout } from '../../../shared/src/ops/layout'
@@ -19,9 +20,22 @@ function defaultColor(column: ColumnLayout, partyIndex: number): CardColor {
 }
 
 /** One column of a section: a party's (per-party sections) or the shared one. */
-export function CardColumn({ section, column }: { section: SectionRecord; column: ColumnLayout }) {
-  const { conn, me, canEdit, layout, setFocusCardId } = useCanvasContext()
-  const slot = { sectionId: section.id, partyId: column.partyId }
+export const CardColumn = memo(function CardColumn({
+  section,
+  column,
+  partyIndex,
+}: {
+  section: SectionRecord
+  column: ColumnLayout
+  /** Its place among the section's columns: picks the colour of new cards. */
+  partyIndex: number
+}) {
+  const { conn, me, canEdit, focusCardId } = useCanvasContext()
+  // One object for the column's life, so its cards (memoised) see an unchanged prop.
+  const slot = useMemo(
+    () => ({ sectionId: section.id, partyId: column.partyId }),
+    [section.id, column.partyId],
+  )
   const data: DropData = { type: 'column', slot, size: column.cards.length }
   const { setNodeRef, isOver } = useDroppable({
     id: `column:${slotKey(slot)}`,
@@ -30,8 +44,6 @@ export function CardColumn({ section, column }: { section: SectionRecord; column
   })
   const isMine = column.partyId !== null && column.partyId === me.partyId
   const where = section.perParty ? `${column.label}’s column of ${section.title}` : section.title
-  const partyIndex =
-    layout.sections.find((s) => s.section.id === section.id)?.columns.indexOf(column) ?? 0
 
   function add(): void {
     const id = addCard(
@@ -39,7 +51,7 @@ export function CardColumn({ section, column }: { section: SectionRecord; column
       { ...slot, color: defaultColor(column, partyIndex), createdBy: me.partyId ?? me.role },
       conn.localOrigin,
     )
-    setFocusCardId(id)
+    focusCardId.set(id)
   }
 
   return (
@@ -82,4 +94,4 @@ export function CardColumn({ section, column }: { section: SectionRecord; column
       )}
     </div>
   )
-}
+})

@@ -1,4 +1,5 @@
 import { useSortable } from '@dnd-kit/sortable'
+import { memo, useCallback } from 'react'
 import { CSS } from '@dnd-kit/utilities'
 import type { Slot } from '../../../shared/src/ops/cards'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
@@ -6,9 +7,17 @@ import { CardEditor } from '../editor/CardEditor'
 import { useCanvasContext } from './CanvasContext'
 import type { DropData } from './CanvasView'
 import { CardMenu } from './CardMenu'
+import { countRender } from '../state/renderCount'
+import { useStore } from '../state/store'
+import type { Peer } from '../state/usePresence'
 
-/** A sticky note: drag handle, who is writing in it, its menu, and its rich text. */
-export function CardView({
+const NO_WRITERS: readonly Peer[] = []
+
+/**
+ * A sticky note: drag handle, who is writing in it, its menu, and its rich text. Memoised: it
+ * re-renders when its own record, place or writers change, not when another card's do.
+ */
+export const CardView = memo(function CardView({
   card,
   slot,
   index,
@@ -19,7 +28,11 @@ export function CardView({
   index: number
   where: string
 }) {
-  const { canEdit, peers, focusCardId, setFocusCardId } = useCanvasContext()
+  countRender('card')
+  const { canEdit, writers: writerStore, focusCardId } = useCanvasContext()
+  const writers = useStore(writerStore, (m) => m.get(card.id) ?? NO_WRITERS)!
+  const autoFocus = useStore(focusCardId, (id) => id === card.id)!
+  const onAutoFocused = useCallback(() => focusCardId.set(null), [focusCardId])
   const data: DropData = { type: 'card', slot, index }
   const {
     attributes,
@@ -34,7 +47,6 @@ export function CardView({
     data,
     disabled: !canEdit,
   })
-  const writers = peers.filter((p) => p.editing === card.id)
   return (
     <li
       ref={setNodeRef}
@@ -73,9 +85,9 @@ export function CardView({
       <CardEditor
         card={card}
         label={`Card ${index + 1} in ${where}`}
-        autoFocus={focusCardId === card.id}
-        onAutoFocused={() => setFocusCardId(null)}
+        autoFocus={autoFocus}
+        onAutoFocused={onAutoFocused}
       />
     </li>
   )
-}
+})

@@ -1,9 +1,9 @@
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import type { SectionLayout } from '../../../shared/src/ops/layout'
 import { CardColumn } from './CardColumn'
 
 /** One section of the canvas: title, what it is for, its guiding questions, its column(s). */
-export function SectionFrame({ layout }: { layout: SectionLayout }) {
+export const SectionFrame = memo(function SectionFrame({ layout }: { layout: SectionLayout }) {
   const { section, columns } = layout
   const headingId = useId()
   // On a phone the guiding questions start folded: the cards are what people came for.
@@ -31,10 +31,15 @@ export function SectionFrame({ layout }: { layout: SectionLayout }) {
         </details>
       )}
       <div className={`columns columns-${Math.min(columns.length, 4)}`}>
-        {columns.map((column) => (
-          <CardColumn key={column.partyId ?? '-'} section={section} column={column} />
+        {columns.map((column, partyIndex) => (
+          <CardColumn
+            key={column.partyId ?? '-'}
+            section={section}
+            column={column}
+            partyIndex={partyIndex}
+          />
         ))}
       </div>
     </section>
   )
-}
+})

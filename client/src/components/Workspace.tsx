@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Role } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { useCanvasLayout } from '../state/useCanvas'
+import { useDeletedWhileWriting } from '../state/useDeletedWhileWriting'
 import { useDraft } from '../state/useDraft'
 import { useServerState, useSyncStatus } from '../state/useConnection'
 import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
@@ -81,7 +82,15 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   const draft = useDraft(conn.doc, state?.parties ?? NO_PARTIES)
   const [history, setHistory] = useState<{ request: HistoryRequest | null } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const canEdit = state !== null && state.you.role !== 'observer' && status.phase !== 'closed'
+  const deletedCard = useDeletedWhileWriting(conn)
+  const deletedBy = deletedCard.rescued
+    ? peers.find((p) => p.deleted === deletedCard.rescued!.card.id)?.name
+    : undefined
+  const canEdit =
+    state !== null &&
+    state.you.role !== 'observer' &&
+    status.phase !== 'closed' &&
+    !status.schemaTooNew
   useCanvasUndoKeys(conn, canEdit)
   const [presenting, togglePresenting] = usePresentMode()
   useCardKeys()
@@ -158,6 +167,12 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           onOpenHistory={(request) => setHistory({ request: request ?? null })}
         />
       </div>
+      {status.schemaTooNew && (
+        <div className="notice" role="note">
+          This canvas was saved by a newer version of Alliance Canvas, so it is read-only here.
+          Reload the page to get the new version and edit again.
+        </div>
+      )}
       {state.you.role === 'observer' && (
         <div className="notice" role="note">
           You are watching as an observer. You can see every change live but cannot edit.
@@ -171,6 +186,25 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
             className="icon-button"
             aria-label="Dismiss"
             onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {deletedCard.rescued && (
+        <div className="notice notice-warning" role="alert">
+          {deletedBy ?? 'Someone'} deleted the card you were writing in. Your words are kept here
+          until you dismiss this.
+          {canEdit && (
+            <button type="button" className="button-quiet" onClick={deletedCard.bringBack}>
+              Bring it back
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={deletedCard.dismiss}
           >
             ×
           </button>

@@ -3,11 +3,14 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
 import { useCanvasContext } from '../components/CanvasContext'
+import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting'
 import { PresenceFields } from '../state/usePresence'
+import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
+import { StaticCardText, type Wake } from './StaticCardText'
 
 /**
  * A remote caret: a thin bar in the person's colour with their name above it. The name is drawn
@@ -42,12 +45,64 @@ interface CardEditorProps {
 }
 
 /**
+ * One card's text. On screen (or near it), focused, or just added, it is a live editor; anywhere
+ * else a static rendering of the same text, which turns into the editor on focus or click. A
+ * canvas of hundreds of cards then runs a few dozen editors, not hundreds.
+ */
+export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditorProps) {
+  const { canEdit } = useCanvasContext()
+  const ref = useRef<HTMLDivElement>(null)
+  const onScreen = useOnScreen(ref)
+  const [focused, setFocused] = useState(false)
+  const [wake, setWake] = useState<Wake | null>(null)
+  const live = onScreen || focused || autoFocus || wake !== null
+  return (
+    <div
+      className="card-editor"
+      ref={ref}
+      // Focus anywhere inside (the text or its toolbar) keeps the toolbar open. Focus arriving
+      // ends an autofocus or a wake (Tiptap focuses a frame later; till then it must stay live).
+      onFocus={() => {
+        setFocused(true)
+        setWake(null)
+        if (autoFocus) onAutoFocused()
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false)
+      }}
+    >
+      {live ? (
+        <LiveCardEditor
+          card={card}
+          label={label}
+          autoFocus={autoFocus}
+          focused={focused}
+          wake={wake}
+        />
+      ) : (
+        <StaticCardText body={card.body} label={label} canEdit={canEdit} onWake={setWake} />
+      )}
+    </div>
+  )
+}
+
+/**
  * Tiptap bound to one card's own Y.XmlFragment. Typing goes straight into the CRDT; Tiptap's
  * per-editor undo (from the Collaboration extension) undoes only this person's typing.
  */
-export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditorProps) {
+function LiveCardEditor({
+  card,
+  label,
+  autoFocus,
+  focused,
+  wake,
+}: Omit<CardEditorProps, 'onAutoFocused'> & { focused: boolean; wake: Wake | null }) {
   const { conn, me, canEdit } = useCanvasContext()
-  const [focused, setFocused] = useState(false)
+  // The latest placement, read if someone deletes the card while this person writes in it.
+  const cardRef = useRef(card)
+  useEffect(() => {
+    cardRef.current = card
+  }, [card])
   const editor = useEditor(
     {
       extensions: [
@@ -71,10 +126,19 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
       editorProps: {
         attributes: textboxAttributes(label),
       },
-      onFocus: () => {
+      onFocus: ({ editor }) => {
         conn.awareness.setLocalStateField(PresenceFields.editing, card.id)
+        noteWriting(conn, {
+          cardId: card.id,
+          placement: () => {
+            const { body: _body, ...placement } = cardRef.current
+            return placement
+          },
+          content: () => editor.state.doc,
+        })
       },
       onBlur: () => {
+        noteStoppedWriting(conn, card.id)
         if (conn.awareness.getLocalState()?.[PresenceFields.editing] === card.id) {
           conn.awareness.setLocalStateField(PresenceFields.editing, null)
         }
@@ -85,11 +149,15 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
   )
 
   useEffect(() => {
-    if (editor && autoFocus) {
-      editor.commands.focus('end')
-      onAutoFocused()
-    }
-  }, [editor, autoFocus, onAutoFocused])
+    if (editor && autoFocus) editor.commands.focus('end')
+  }, [editor, autoFocus])
+
+  // Woken from its static rendering: the caret goes where the person clicked (or to the start).
+  useEffect(() => {
+    if (!editor || !wake) return
+    const at = wake.at ? editor.view.posAtCoords({ left: wake.at.x, top: wake.at.y }) : null
+    editor.commands.focus(at ? at.pos : 'start')
+  }, [editor, wake])
 
   useEffect(() => {
     editor?.setOptions({
@@ -100,16 +168,9 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
   }, [editor, label])
 
   return (
-    <div
-      className="card-editor"
-      // Focus anywhere inside (the text or its toolbar) keeps the toolbar open.
-      onFocus={() => setFocused(true)}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false)
-      }}
-    >
+    <>
       <EditorContent editor={editor} />
       {canEdit && editor && focused && <FormatToolbar editor={editor} />}
-    </div>
+    </>
   )
 }

@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type * as Y from 'yjs'
 import { getCardsMap, getMeta, getSectionsArray } from '../../../shared/src/schema/allianceDoc'
-import { canvasLayout, type CanvasLayout } from '../../../shared/src/ops/layout'
+import { canvasLayout, reuseUnchanged, type CanvasLayout } from '../../../shared/src/ops/layout'
 import type { PartyView } from '../../../shared/src/schema/parties'
 
 const versions = new WeakMap<
@@ -49,10 +49,21 @@ function structureVersion(doc: Y.Doc) {
   return entry
 }
 
-/** The canvas as the UI shows it (the same layout the content hash covers). */
+/** The last layout shown per document, so the next one can keep what did not change. */
+const lastLayout = new WeakMap<Y.Doc, CanvasLayout>()
+
+/**
+ * The canvas as the UI shows it (the same layout the content hash covers). Cards, columns and
+ * sections that did not change keep their identity from one layout to the next, so memoised
+ * components skip them.
+ */
 export function useCanvasLayout(doc: Y.Doc, parties: readonly PartyView[]): CanvasLayout {
   const entry = structureVersion(doc)
   const version = useSyncExternalStore(entry.subscribe, () => entry.version)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the doc's change signal
-  return useMemo(() => canvasLayout(doc, parties), [doc, parties, version])
+  return useMemo(() => {
+    const layout = reuseUnchanged(lastLayout.get(doc) ?? null, canvasLayout(doc, parties))
+    lastLayout.set(doc, layout)
+    return layout
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` is the doc's change signal
+  }, [doc, parties, version])
 }

@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createCanvasUndoManager } from '../../../shared/src/ops/undo'
 import { getSectionsArray } from '../../../shared/src/schema/allianceDoc'
+import { isSchemaTooNew } from '../../../shared/src/schema/migrations'
 import { describeClose, isPermanentClose } from '../../../shared/src/protocol/closeCodes'
 import {
   EXTENSIONS_PARAM,
@@ -30,6 +31,8 @@ export interface SyncStatus {
   closeCode: number | null
   /** The server refused an edit (observers). */
   readOnlyNotice: string | null
+  /** The document has a newer schema than this code knows: show it, never write to it. */
+  schemaTooNew: boolean
 }
 
 type Listener = () => void
@@ -62,6 +65,7 @@ export class AllianceConnection {
     message: null,
     closeCode: null,
     readOnlyNotice: null,
+    schemaTooNew: false,
   }
   private everConnected = false
   private readonly statusListeners = new Set<Listener>()
@@ -170,6 +174,7 @@ export class AllianceConnection {
       this.refresh()
     }
     const onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
+      this.update({ schemaTooNew: isSchemaTooNew(this.doc) })
       if (origin === this.provider || origin === this.offlineCopy) return
       if (!this.provider.wsconnected || !navigator.onLine) this.update({ hasOfflineChanges: true })
     }

@@ -50,6 +50,16 @@ export const toSummary = (v: VersionSummaryRow): VersionSummary => ({
   agreements: v.agreements,
 })
 
+/** A document saved by a newer server is read-only here: its hash and shape are not ours. */
+function requireWritable(room: Room): void {
+  if (!room.isWritable) {
+    throw new AllianceError(
+      'SCHEMA_TOO_NEW',
+      'This alliance was saved by a newer version of the server; it is read-only here.',
+    )
+  }
+}
+
 function requireParty(principal: Principal): PartyId {
   if (principal.role !== 'party' || !principal.partyId) {
     throw new AllianceError('NOT_A_PARTY', 'Only a party can agree, with their own link.')
@@ -77,6 +87,7 @@ export class AgreementService {
     const id = principal.allianceId
     const parties = await this.alliances.parties(id)
     const result = await this.registry.withRoom(id, async (room) => {
+      requireWritable(room)
       const draft = snapshotDraft(room, parties)
       if (draft.contentHash !== clientHash) {
         throw new AllianceError(
@@ -195,6 +206,7 @@ export class AgreementService {
     const version = await this.version(principal, n)
     const parties = await this.alliances.parties(principal.allianceId)
     return this.registry.withRoom(principal.allianceId, (room) => {
+      requireWritable(room)
       restoreContent(room.doc, version.content)
       return { contentHash: hashDraft(room, parties).contentHash }
     })

@@ -5,6 +5,7 @@ import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import type { AllianceId } from '../../../shared/src/schema/ids'
+import { CURRENT_SCHEMA, migrateDoc, type Schema } from '../../../shared/src/schema/migrations'
 import { canEdit, type Principal } from '../auth/authenticate'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -17,28 +18,8 @@ import {
   serverStateMessage,
   syncMessage,
 } from './messages'
+import { decodePresence, encodePresence, presenceNews } from './presence'
 import type { RoomSocket } from './RoomSocket'
-
-/**
- * How many client entries a presence update carries, and how many of them are news (a newer
- * clock than we hold) rather than an echo. Decodes the header fields only; throws if malformed.
- */
-function presenceChanges(
-  awareness: awarenessProtocol.Awareness,
-  update: Uint8Array,
-): { clients: number; changes: number } {
-  const decoder = decoding.createDecoder(update)
-  const clients = decoding.readVarUint(decoder)
-  let changes = 0
-  for (let i = 0; i < clients; i++) {
-    const clientId = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    decoding.readVarString(decoder)
-    const known = awareness.meta.get(clientId)
-    if (!known || known.clock < clock) changes++
-  }
-  return { clients, changes }
-}
 
 /** A well-formed message is read to its last byte; trailing bytes mean it is not one of ours. */
 function expectEnd(decoder: decoding.Decoder): void {
@@ -66,6 +47,8 @@ export interface RoomDeps {
   onEmpty(room: Room): void
   /** The server-owned state of an alliance, the same for every connection but for `you`. */
   sharedState(id: AllianceId): Promise<Omit<ServerState, 'you'>>
+  /** The document schema this server writes; tests hand in their own migration list. */
+  schema?: Schema
 }
 
 /** An update applied to the in-memory doc, waiting to be appended to the log. */
@@ -90,6 +73,8 @@ export class Room {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly conns = new Map<RoomSocket, Connection>()
+  /** Which connection speaks for each presence client id: its state leaves with it. */
+  private readonly presenceOwners = new Map<number, Connection>()
   private pending: PendingUpdate[] = []
   private inflight: PendingUpdate[] | null = null
   private pendingBytes = 0
@@ -100,6 +85,8 @@ export class Room {
   private storedBytes = 0
   private sinceCompaction = 0
   private compacting = false
+  /** Written by a newer server: readable, never written by this one (close 4426). */
+  private isSchemaTooNew = false
   private readonly log: Logger
 
   private constructor(
@@ -135,7 +122,26 @@ export class Room {
     room.sinceCompaction = stored.log.length
     room.doc.on('update', room.onDocUpdate)
     room.awareness.on('update', room.onAwarenessUpdate)
+    room.migrate()
     return room
+  }
+
+  /**
+   * Brings an older document up to this server's schema (DESIGN §4): one forward edit, queued
+   * and stored like any other, so it runs once. A newer document is opened read-only.
+   */
+  private migrate(): void {
+    const outcome = migrateDoc(this.doc, this.deps.schema ?? CURRENT_SCHEMA)
+    if (outcome.status === 'migrated') this.log.info(outcome, 'document schema migrated')
+    if (outcome.status === 'too-new') {
+      this.isSchemaTooNew = true
+      this.log.warn(outcome, 'document schema is newer than this server; opened read-only')
+    }
+  }
+
+  /** Whether this server may write the document (false when a newer server wrote it). */
+  get isWritable(): boolean {
+    return !this.isSchemaTooNew
   }
 
   get connectionCount(): number {
@@ -172,6 +178,7 @@ export class Room {
     this.acking.delete(conn)
     const owned = [...conn.awarenessIds]
     if (owned.length) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
+    for (const id of owned) this.disown(id)
     if (this.conns.size === 0) this.deps.onEmpty(this)
   }
 
@@ -229,6 +236,9 @@ export class Room {
       }
       return this.queueAck(conn)
     }
+    if (this.isSchemaTooNew && update.length > 2) {
+      return this.refuse(conn, CloseCode.SchemaTooNew, 'the alliance has a newer schema')
+    }
     const { maxPendingBytes, maxDocBytes } = this.deps.limits
     if (this.pendingBytes + update.length > maxPendingBytes) {
       return this.refuse(conn, CloseCode.StorageUnavailable, 'storage is behind; retry shortly')
@@ -262,14 +272,35 @@ export class Room {
     if (!conn.presenceMessages.allow(now, awarenessPerSecond * 10)) {
       return this.refuse(conn, CloseCode.TooMany, 'too many presence messages')
     }
-    const { clients, changes } = presenceChanges(this.awareness, update)
-    if (clients > maxAwarenessClients) {
+    // Decoded whole (every state's JSON too) before anything is applied: a message that is
+    // broken half-way through changes nothing. A throw here closes the socket with 4400.
+    const entries = decodePresence(update)
+    if (entries.length > maxAwarenessClients) {
+      return this.refuse(conn, CloseCode.TooMany, 'too many presence clients')
+    }
+    const news = presenceNews(this.awareness, entries)
+    const claimed = new Set(conn.awarenessIds)
+    for (const e of news) if (e.state !== null) claimed.add(e.clientId)
+    if (claimed.size > maxAwarenessClients) {
       return this.refuse(conn, CloseCode.TooMany, 'too many presence clients')
     }
     // Past the rate, changes are dropped rather than relayed: presence is "latest state wins",
     // and the next change that fits carries the person's current state anyway.
-    if (changes > 0 && !conn.presenceChanges.allow(now, awarenessPerSecond)) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn)
+    if (news.length === 0 || !conn.presenceChanges.allow(now, awarenessPerSecond)) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodePresence(news), conn)
+  }
+
+  /** `conn` now speaks for presence client `id` (a reconnecting client takes its id over). */
+  private own(conn: Connection, id: number): void {
+    const previous = this.presenceOwners.get(id)
+    if (previous && previous !== conn) previous.awarenessIds.delete(id)
+    this.presenceOwners.set(id, conn)
+    conn.awarenessIds.add(id)
+  }
+
+  private disown(id: number): void {
+    this.presenceOwners.get(id)?.awarenessIds.delete(id)
+    this.presenceOwners.delete(id)
   }
 
   private readonly onAwarenessUpdate = (
@@ -277,17 +308,17 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin instanceof Connection) {
-      // Ownership first, so that refusing the connection also removes what it just added.
-      for (const id of added) origin.awarenessIds.add(id)
-      for (const id of updated) origin.awarenessIds.add(id)
-      for (const id of removed) origin.awarenessIds.delete(id)
-      if (origin.awarenessIds.size > this.deps.limits.maxAwarenessClients) {
-        return this.refuse(origin, CloseCode.TooMany, 'too many presence clients')
-      }
+      for (const id of added) this.own(origin, id)
+      for (const id of updated) this.own(origin, id)
     }
+    // Removed by its client, by its connection leaving, or by y-protocols' 30 s timeout.
+    for (const id of removed) this.disown(id)
     // Sent to everyone, the sender included: y-websocket treats its own echo as a keep-alive.
     const message = awarenessMessage(this.awareness, [...added, ...updated, ...removed])
     for (const conn of this.conns.values()) conn.send(message)
+    // y-protocols keeps the clock of every client ever seen; forget those that left, so a flood
+    // of made-up ids leaves nothing behind (and a client that reconnects is news again).
+    for (const id of removed) if (!this.awareness.states.has(id)) this.awareness.meta.delete(id)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

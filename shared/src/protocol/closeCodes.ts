@@ -8,6 +8,8 @@ export const CloseCode = {
   Forbidden: 4403,
   UnknownAlliance: 4404,
   TooBig: 4413,
+  /** The alliance was saved by a newer version: this server or client may read, not write. */
+  SchemaTooNew: 4426,
   TooMany: 4429,
   LoadFailed: 4500,
   StorageUnavailable: 4503,
@@ -29,6 +31,8 @@ export function describeClose(code: number): string {
       return 'This alliance does not exist.'
     case CloseCode.TooBig:
       return 'That change is too large to save. Undo it and try something smaller.'
+    case CloseCode.SchemaTooNew:
+      return 'This alliance was saved by a newer version of Alliance Canvas, so it is read-only here. Reload the page, or ask whoever runs the server to update it.'
     case CloseCode.TooMany:
       return 'Too many changes at once; reload the page to continue.'
     case CloseCode.BadMessage:

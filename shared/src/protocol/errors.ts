@@ -19,6 +19,7 @@ export type AllianceErrorCode =
   | 'VERSIONS_IMMUTABLE'
   | 'RATE_LIMITED'
   | 'STORAGE_UNAVAILABLE'
+  | 'SCHEMA_TOO_NEW'
   | 'INTERNAL'
 
 export const HTTP_STATUS: Readonly<Record<AllianceErrorCode, number>> = {
@@ -41,6 +42,7 @@ export const HTTP_STATUS: Readonly<Record<AllianceErrorCode, number>> = {
   VERSIONS_IMMUTABLE: 405,
   RATE_LIMITED: 429,
   STORAGE_UNAVAILABLE: 503,
+  SCHEMA_TOO_NEW: 409,
   INTERNAL: 500,
 }
 

@@ -39,7 +39,7 @@ function renderText(node: TextNode, key: number): ReactNode {
   return <span key={key}>{out}</span>
 }
 
-function renderNodes(nodes: BodyNode[]): ReactNode[] {
+export function renderNodes(nodes: BodyNode[]): ReactNode[] {
   return nodes.map((node, i) => {
     if (isTextNode(node)) return renderText(node, i)
     const children = renderNodes(node.content ?? [])
