@@ -6,7 +6,7 @@ import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { api, ApiError } from '../api'
 import type { Draft } from '../state/useDraft'
 import type { AllianceConnection, SyncStatus } from '../sync/AllianceConnection'
-import { formatDate, formatDateTime, listNames } from './format'
+import { formatDate, listNames } from './format'
 import { PartyStandings } from './PartyStandings'
 import { useAgreementNews } from './useAgreementNews'
 import { firstFocusable, useFocusRescue, type LostFocus } from './useFocusRescue'
@@ -144,13 +144,28 @@ export function AgreementBar({
         ref={setBar}
       >
         <div className="agreement-main">
-          {sealed ? (
+          <p className="agreement-headline">
+            {isLatest && <SealIcon small />}
+            <span title={headline}>
+              {headline}
+              {sameAsOlder && ` It reads exactly like version ${sameAsOlder.n}.`}
+            </span>
+            {latest && !isLatest && changedSince && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  onOpenHistory({ mode: 'compare', from: `v${latest.n}`, to: 'draft' })
+                }
+              >
+                See what changed
+              </button>
+            )}
+          </p>
+          {/* The moment of sealing, only while the draft still reads as sealed: never a contradiction. */}
+          {sealed && isLatest && (
             <div className="sealed-moment">
-              <SealIcon />
-              <p>
-                <strong>Version {sealed.n} is sealed.</strong> {namesOf(sealed)} agreed to exactly
-                this text, {formatDateTime(sealed.sealedAt)}.
-              </p>
+              <strong>Version {sealed.n} is sealed.</strong>
               <button
                 type="button"
                 className="button-quiet"
@@ -167,25 +182,6 @@ export function AgreementBar({
                 ×
               </button>
             </div>
-          ) : (
-            <p className="agreement-headline">
-              {isLatest && <SealIcon small />}
-              <span>
-                {headline}
-                {sameAsOlder && ` It reads exactly like version ${sameAsOlder.n}.`}
-              </span>
-              {latest && !isLatest && changedSince && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() =>
-                    onOpenHistory({ mode: 'compare', from: `v${latest.n}`, to: 'draft' })
-                  }
-                >
-                  See what changed
-                </button>
-              )}
-            </p>
           )}
           {!isLatest && (
             <PartyStandings
