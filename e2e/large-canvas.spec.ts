@@ -44,6 +44,8 @@ async function fillCanvas(link: string): Promise<() => void> {
 test('CV6: with 300 cards only the cards near the screen run an editor; a card far down still takes typing that the other party sees', async ({
   browser,
 }) => {
+  // Two browsers rendering 300 cards each: more than the default budget on a busy machine.
+  test.setTimeout(90_000)
   const { coach, client, clientLink, close } = await coachAndClient(browser)
   const stop = await fillCanvas(clientLink)
   const cards = coach.page.locator('[data-card-id]')

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { canonicalContent, hashContent } from '../../../shared/src/ops/content'
 import { describeSummary, diffContent } from '../../../shared/src/ops/diff'
+import { isEmptyDraft } from '../../../shared/src/ops/emptyDraft'
 import type { VersionDetail, VersionSummary } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { api, ApiError } from '../api'
@@ -90,7 +91,10 @@ export function AgreementBar({
         : null,
     [latestDetail, draft, isLatest],
   )
-  const sealed = useSealedMoment(state.versions)
+  // The sealed moment says "exactly this text": only while the draft still is that text.
+  const sealed = useSealedMoment(state.versions, isLatest)
+  // The server refuses agreements on a draft with no cards (EMPTY_DRAFT); say so before.
+  const isEmpty = draft !== null && isEmptyDraft(draft.content)
   const news = useAgreementNews(state)
   const [bar, setBar] = useState<HTMLElement | null>(null)
   useFocusRescue(bar, nextInBar)
@@ -162,8 +166,7 @@ export function AgreementBar({
               </button>
             )}
           </p>
-          {/* The moment of sealing, only while the draft still reads as sealed: never a contradiction. */}
-          {sealed && isLatest && (
+          {sealed && (
             <div className="sealed-moment">
               <strong>Version {sealed.n} is sealed.</strong>
               <button
@@ -197,14 +200,20 @@ export function AgreementBar({
                 type="button"
                 className="button-agree"
                 // aria-disabled, not disabled: a disabled button loses the keyboard focus.
-                aria-disabled={busy || !draft || !status.saved}
+                aria-disabled={busy || !draft || !status.saved || isEmpty}
+                aria-describedby={isEmpty ? 'agree-empty-reason' : undefined}
                 title={status.saved ? undefined : 'Waiting until your changes are saved'}
                 onClick={() => {
-                  if (!busy && draft && status.saved) void agree()
+                  if (!busy && draft && status.saved && !isEmpty) void agree()
                 }}
               >
                 {mine === 'earlier' ? 'Agree to this draft again' : 'Agree to this draft'}
               </button>
+            )}
+            {canAgree && isEmpty && (
+              <span className="hint" id="agree-empty-reason">
+                Add at least one card before agreeing.
+              </span>
             )}
             {canAgree && mine === 'agreed' && (
               <button
@@ -250,15 +259,18 @@ const nextInBar = (_lost: LostFocus, bar: HTMLElement): HTMLElement | null =>
 
 /**
  * A version sealed while this page is open (not those that existed when it opened). It shows
- * for everyone at the same moment, and goes away when dismissed or after a while.
+ * for everyone at the same moment, and goes away when dismissed, after a while, or as soon as
+ * the draft differs from it (it would contradict "the draft has changed since").
  */
 function useSealedMoment(
   versions: VersionSummary[],
+  isCurrent: boolean,
 ): (VersionSummary & { dismiss(): void }) | null {
   const [countAtOpen] = useState(versions.length)
   const [dismissed, setDismissed] = useState(0)
   const latest = versions[versions.length - 1]
-  const fresh = latest && versions.length > countAtOpen && latest.n > dismissed ? latest : null
+  const fresh =
+    latest && isCurrent && versions.length > countAtOpen && latest.n > dismissed ? latest : null
   useEffect(() => {
     if (!fresh) return
     const timer = setTimeout(() => setDismissed(fresh.n), 20_000)

@@ -10,6 +10,7 @@ import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting
 import { PresenceFields } from '../state/usePresence'
 import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
+import { awarenessForCard } from './cardAwareness'
 import { StaticCardText, type Wake } from './StaticCardText'
 
 /**
@@ -117,7 +118,7 @@ function LiveCardEditor({
         Placeholder.configure({ placeholder: canEdit ? 'Write here…' : '' }),
         Collaboration.configure({ fragment: card.body }),
         CollaborationCaret.configure({
-          provider: { awareness: conn.awareness },
+          provider: { awareness: awarenessForCard(conn.awareness, card.body) },
           user: me,
           render: renderCaret,
         }),

@@ -5,7 +5,14 @@ import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import type { AllianceId } from '../../../shared/src/schema/ids'
-import { CURRENT_SCHEMA, migrateDoc, type Schema } from '../../../shared/src/schema/migrations'
+import { getMeta } from '../../../shared/src/schema/allianceDoc'
+import { MetaKeys } from '../../../shared/src/schema/keys'
+import {
+  CURRENT_SCHEMA,
+  migrateDoc,
+  schemaVersionOf,
+  type Schema,
+} from '../../../shared/src/schema/migrations'
 import { canEdit, type Principal } from '../auth/authenticate'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -87,6 +94,8 @@ export class Room {
   private compacting = false
   /** Written by a newer server: readable, never written by this one (close 4426). */
   private isSchemaTooNew = false
+  /** The document's schema version once loaded; only the server changes it (by migrating). */
+  private schemaVersion = 0
   private readonly log: Logger
 
   private constructor(
@@ -132,6 +141,7 @@ export class Room {
    */
   private migrate(): void {
     const outcome = migrateDoc(this.doc, this.deps.schema ?? CURRENT_SCHEMA)
+    this.schemaVersion = schemaVersionOf(this.doc)
     if (outcome.status === 'migrated') this.log.info(outcome, 'document schema migrated')
     if (outcome.status === 'too-new') {
       this.isSchemaTooNew = true
@@ -250,6 +260,12 @@ export class Room {
     // so it is never stored or broadcast.
     Y.decodeUpdate(update)
     Y.applyUpdate(this.doc, update, conn)
+    if (schemaVersionOf(this.doc) !== this.schemaVersion) {
+      // A client wrote the schema version (it could make the alliance read-only for everyone):
+      // put it back in the same turn, so storage and every client end with the server's value.
+      getMeta(this.doc).set(MetaKeys.schemaVersion, this.schemaVersion)
+      return this.refuse(conn, CloseCode.Forbidden, 'only the server changes the schema version')
+    }
     const { pendingStructs, pendingDs } = this.doc.store
     if (pendingStructs !== null || pendingDs !== null) {
       // Part of this update waits on updates we have not seen. Yjs holds it in memory only, so
