@@ -63,8 +63,10 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
       ref={ref}
       // Focus anywhere inside (the text or its toolbar) keeps the toolbar open. Focus arriving
       // ends an autofocus or a wake (Tiptap focuses a frame later; till then it must stay live).
-      onFocus={() => {
+      onFocus={(e) => {
         setFocused(true)
+        // The static text taking focus is what wakes the editor; the editor's focus ends it.
+        if ((e.target as HTMLElement).closest('.card-static')) return
         setWake(null)
         if (autoFocus) onAutoFocused()
       }}
