@@ -1,14 +1,28 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
 
-const port = Number(process.env.E2E_PORT ?? 5179)
-// A fresh database for every run; the real server, the real built client.
-const dataDir =
-  process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `alliance-e2e-${process.pid}-${Date.now()}`)
+// A free port unless E2E_PORT names one; kept in the environment so the workers use the same.
+if (!process.env.E2E_PORT) {
+  const probe =
+    "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close() })"
+  process.env.E2E_PORT = execFileSync(process.execPath, ['-e', probe]).toString().trim()
+}
+const port = Number(process.env.E2E_PORT)
+// A fresh database for every run, removed after it (e2e/globalTeardown.ts) unless E2E_DATA_DIR
+// names one to keep; the real server, the real built client. Set in the environment so that the
+// teardown (and the workers, which load this file again) see the same folder.
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-e2e-'))
+  process.env.E2E_DATA_DIR_IS_TEMPORARY = '1'
+}
+const dataDir = process.env.E2E_DATA_DIR
 
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/globalTeardown.ts',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,

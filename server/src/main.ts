@@ -10,7 +10,14 @@ async function main(): Promise<void> {
     console.error((error as Error).message)
     process.exit(2)
   }
-  const server = await startServer(config)
+  let server
+  try {
+    server = await startServer(config)
+  } catch (error) {
+    // One line a person can act on, not a stack trace.
+    console.error(startFailure(error, config.host, config.port))
+    process.exit(1)
+  }
   server.logger.info(
     { url: config.publicUrl ?? server.url, dataDir: config.dataDir },
     `Alliance Canvas is running at ${config.publicUrl ?? server.url}`,
@@ -33,6 +40,21 @@ async function main(): Promise<void> {
   }
   process.once('SIGTERM', () => stop('SIGTERM'))
   process.once('SIGINT', () => stop('SIGINT'))
+}
+
+/** Why the server could not start, in one line. */
+function startFailure(error: unknown, host: string, port: number): string {
+  const { code, message } = error as NodeJS.ErrnoException
+  switch (code) {
+    case 'EADDRINUSE':
+      return `Alliance Canvas cannot start: port ${port} on ${host} is already in use. Stop the other program or choose another port with PORT=<number>.`
+    case 'EACCES':
+      return `Alliance Canvas cannot start: no permission to listen on port ${port} on ${host}. Choose a port above 1024 with PORT=<number>.`
+    case 'EADDRNOTAVAIL':
+      return `Alliance Canvas cannot start: ${host} is not an address of this machine. Set HOST to one that is.`
+    default:
+      return `Alliance Canvas cannot start: ${message.split('\n')[0]}`
+  }
 }
 
 void main()

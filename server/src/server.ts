@@ -105,10 +105,17 @@ export async function startServer(
   })
   openSockets = () => wss.clients.size
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => resolve())
-  })
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(config.port, config.host, () => resolve())
+    })
+  } catch (error) {
+    // Nothing was served: release the database so the caller can report and exit cleanly.
+    wss.close()
+    if (!options.store) await store.close()
+    throw error
+  }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host

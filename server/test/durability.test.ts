@@ -20,6 +20,18 @@ const values = 'values' as SectionId
 const texts = (doc: Y.Doc): string[] =>
   listCards(doc, { sectionId: values, partyId: null }).map((c) => nodesToText(bodyToNodes(c.body)))
 
+/** Polls /metrics until the counter `name` reaches `atLeast`. */
+async function waitForMetric(url: string, name: string, atLeast: number): Promise<void> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const text = await fetch(`${url}/metrics`).then((r) => r.text())
+    const value = Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0)
+    if (value >= atLeast) return
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${name} >= ${atLeast}`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
 async function readBack(url: string, id: string, token: string): Promise<string[]> {
   const reader = connectClient(url, id, token)
   await reader.waitForSynced(10_000)
@@ -120,7 +132,8 @@ describe('durability', () => {
     locker.exec('BEGIN EXCLUSIVE')
     for (let i = 0; i < 20; i++)
       addCard(writer.doc, { sectionId: values, partyId: null, text: [`locked ${i}`] })
-    await new Promise((resolve) => setTimeout(resolve, 800))
+    // Positive event first: the server received the edits and failed to store them, three times.
+    await waitForMetric(server.url, 'alliance_flush_failures_total', 3)
     // Nothing was stored, so nothing was acknowledged or shown to anyone else.
     expect(writer.tracker.isSaved).toBe(false)
     expect(texts(watcher.doc)).toEqual([])

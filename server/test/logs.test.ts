@@ -42,7 +42,10 @@ describe('logs', () => {
     bad.ws.send(new Uint8Array([0, 2, 200, 1, 2, 3]))
     await bad.closed
     writer.destroy()
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    // Positive event first: a last request, sent after every refusal above completed, has been
+    // logged; so the lines of everything before it are in the output too.
+    await api(server.url, 'GET', '/api/alliances/end-of-test-marker')
+    await waitFor(() => server.output().includes('end-of-test-marker'), 'the marker in the logs')
 
     const logs = server.output()
     expect(logs).toContain('websocket refused')

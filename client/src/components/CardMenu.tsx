@@ -6,8 +6,10 @@ import {
   slotKey,
   type Slot,
 } from '../../../shared/src/ops/cards'
+import { listNames } from '../../../shared/src/ops/names'
 import { CARD_COLORS, type CardRecord } from '../../../shared/src/schema/allianceDoc'
 import { useStore } from '../state/store'
+import { PresenceFields } from '../state/usePresence'
 import { useCanvasContext } from './CanvasContext'
 
 /**
@@ -15,13 +17,17 @@ import { useCanvasContext } from './CanvasContext'
  * the keyboard path for everything a mouse user does by dragging.
  */
 export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; index: number }) {
-  const { conn, layout: layoutStore } = useCanvasContext()
+  const { conn, layout: layoutStore, writers: writerStore } = useCanvasContext()
   const [open, setOpen] = useState(false)
   // Only an open menu follows the layout: hundreds of closed menus need not re-render on a move.
   const layout = useStore(layoutStore, (l) => l, open)
+  // Someone else is writing in the card: deleting it asks first, naming them.
+  const [confirming, setConfirming] = useState(false)
+  const writers = (useStore(writerStore, (m) => m.get(card.id), open) ?? []).map((p) => p.name)
   // "Move to" is a second page of the same menu: a menu may hold only menu items.
   const [moving, setMoving] = useState(false)
   const menuId = useId()
+  const confirmId = useId()
   const rootRef = useRef<HTMLDivElement>(null)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const column = layout?.sections
@@ -47,9 +53,16 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
 
   const close = (): void => {
     setOpen(false)
+    setConfirming(false)
     setMoving(false)
     buttonRef.current?.focus()
   }
+  const remove = (): void =>
+    act(() => {
+      // Tells a writer in this card who deleted it (they see a notice with a way back).
+      conn.awareness.setLocalStateField(PresenceFields.deleted, card.id)
+      deleteCard(conn.doc, card.id, conn.localOrigin)
+    })
   const act = (fn: () => void): void => {
     fn()
     close()
@@ -183,14 +196,29 @@ export function CardMenu({ card, slot, index }: { card: CardRecord; slot: Slot; 
           >
             Move to another section…
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-danger"
-            onClick={() => act(() => deleteCard(conn.doc, card.id, conn.localOrigin))}
-          >
-            Delete card
-          </button>
+          {confirming ? (
+            <div className="menu-confirm" role="group" aria-labelledby={confirmId}>
+              <p id={confirmId}>
+                {listNames(writers)} {writers.length === 1 ? 'is' : 'are'} writing in this card.
+                Delete it anyway?
+              </p>
+              <button type="button" role="menuitem" className="menu-danger" onClick={remove}>
+                Delete anyway
+              </button>
+              <button type="button" role="menuitem" autoFocus onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </div>
+          ) : (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-danger"
+              onClick={() => (writers.length ? setConfirming(true) : remove())}
+            >
+              Delete card
+            </button>
+          )}
         </div>
       )}
     </div>

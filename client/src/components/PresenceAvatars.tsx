@@ -1,17 +1,13 @@
+import { distinctInitials } from '../../../shared/src/ops/names'
 import type { Peer, PresenceUser } from '../state/usePresence'
-
-export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean)
-  if (words.length === 0) return '?'
-  if (words.length === 1) return words[0]!.slice(0, 2).toUpperCase()
-  return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase()
-}
 
 /** Who is here: you first, then everyone else connected right now. */
 export function PresenceAvatars({ me, peers }: { me: PresenceUser; peers: Peer[] }) {
   const shown = peers.slice(0, 6)
   const more = peers.length - shown.length
   const names = [`${me.name} (you)`, ...peers.map((p) => p.name)]
+  // Letters unique among everyone shown: "Facilitator" and "Fatima" are FAC and FAT, not FA twice.
+  const [myLetters, ...letters] = distinctInitials([me.name, ...shown.map((p) => p.name)])
   return (
     <div className="avatars" aria-label={`Here now: ${names.join(', ')}`} role="group">
       <span
@@ -20,9 +16,9 @@ export function PresenceAvatars({ me, peers }: { me: PresenceUser; peers: Peer[]
         title={`${me.name} (you)`}
         aria-hidden="true"
       >
-        {initials(me.name)}
+        {myLetters}
       </span>
-      {shown.map((peer) => (
+      {shown.map((peer, i) => (
         <span
           key={peer.clientId}
           className="avatar"
@@ -30,7 +26,7 @@ export function PresenceAvatars({ me, peers }: { me: PresenceUser; peers: Peer[]
           title={`${peer.name}${peer.role === 'observer' ? ' (observing)' : ''}`}
           aria-hidden="true"
         >
-          {initials(peer.name)}
+          {letters[i]}
         </span>
       ))}
       {more > 0 && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import type { Role } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { useCanvasLayout } from '../state/useCanvas'
+import { useDeletedWhileWriting } from '../state/useDeletedWhileWriting'
 import { useDraft } from '../state/useDraft'
 import { useServerState, useSyncStatus } from '../state/useConnection'
 import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
@@ -71,6 +72,10 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   const draft = useDraft(conn.doc, state?.parties ?? NO_PARTIES)
   const [history, setHistory] = useState<{ request: HistoryRequest | null } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const deletedCard = useDeletedWhileWriting(conn)
+  const deletedBy = deletedCard.rescued
+    ? peers.find((p) => p.deleted === deletedCard.rescued!.card.id)?.name
+    : undefined
   const canEdit =
     state !== null &&
     state.you.role !== 'observer' &&
@@ -147,6 +152,25 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
             className="icon-button"
             aria-label="Dismiss"
             onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {deletedCard.rescued && (
+        <div className="notice notice-warning" role="alert">
+          {deletedBy ?? 'Someone'} deleted the card you were writing in. Your words are kept here
+          until you dismiss this.
+          {canEdit && (
+            <button type="button" className="button-quiet" onClick={deletedCard.bringBack}>
+              Bring it back
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={deletedCard.dismiss}
           >
             ×
           </button>

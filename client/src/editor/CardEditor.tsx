@@ -6,6 +6,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useRef, useState } from 'react'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
 import { useCanvasContext } from '../components/CanvasContext'
+import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting'
 import { PresenceFields } from '../state/usePresence'
 import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
@@ -97,6 +98,11 @@ function LiveCardEditor({
   wake,
 }: Omit<CardEditorProps, 'onAutoFocused'> & { focused: boolean; wake: Wake | null }) {
   const { conn, me, canEdit } = useCanvasContext()
+  // The latest placement, read if someone deletes the card while this person writes in it.
+  const cardRef = useRef(card)
+  useEffect(() => {
+    cardRef.current = card
+  }, [card])
   const editor = useEditor(
     {
       extensions: [
@@ -120,10 +126,19 @@ function LiveCardEditor({
       editorProps: {
         attributes: textboxAttributes(label),
       },
-      onFocus: () => {
+      onFocus: ({ editor }) => {
         conn.awareness.setLocalStateField(PresenceFields.editing, card.id)
+        noteWriting(conn, {
+          cardId: card.id,
+          placement: () => {
+            const { body: _body, ...placement } = cardRef.current
+            return placement
+          },
+          content: () => editor.state.doc,
+        })
       },
       onBlur: () => {
+        noteStoppedWriting(conn, card.id)
         if (conn.awareness.getLocalState()?.[PresenceFields.editing] === card.id) {
           conn.awareness.setLocalStateField(PresenceFields.editing, null)
         }

@@ -20,9 +20,19 @@ export interface Pointer {
 export interface Peer extends PresenceUser {
   clientId: number
   editing: string | null
+  /** The card this person deleted last, so a writer in it can be told who did. */
+  deleted: string | null
 }
 
-export const PresenceFields = { user: 'user', editing: 'editing', pointer: 'pointer' } as const
+export const PresenceFields = {
+  user: 'user',
+  editing: 'editing',
+  pointer: 'pointer',
+  deleted: 'deleted',
+} as const
+
+const stringField = (value: unknown): string | null =>
+  typeof value === 'string' ? value.slice(0, 64) : null
 
 function readPeers(awareness: Awareness): Peer[] {
   const peers: Peer[] = []
@@ -39,10 +49,8 @@ function readPeers(awareness: Awareness): Peer[] {
           : '#64748b',
       role: user.role === 'facilitator' || user.role === 'observer' ? user.role : 'party',
       partyId: typeof user.partyId === 'string' ? user.partyId : null,
-      editing:
-        typeof state[PresenceFields.editing] === 'string'
-          ? (state[PresenceFields.editing] as string)
-          : null,
+      editing: stringField(state[PresenceFields.editing]),
+      deleted: stringField(state[PresenceFields.deleted]),
     })
   }
   return peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)

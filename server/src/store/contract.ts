@@ -3,7 +3,14 @@ import * as Y from 'yjs'
 import type { AllianceId, PartyId } from '../../../shared/src/schema/ids'
 import { hashToken } from '../auth/tokens'
 import type { AgreementRecord } from '../../../shared/src/protocol/api'
-import type { AgreeInput, AllianceStore, NewAlliance, VersionRow } from './AllianceStore'
+import type {
+  AgreeInput,
+  AllianceStore,
+  NewAlliance,
+  PartyRow,
+  TokenRow,
+  VersionRow,
+} from './AllianceStore'
 
 function update(key: string, value: string): Uint8Array {
   const doc = new Y.Doc()
@@ -59,6 +66,16 @@ const A = 'A' as AllianceId
 const p1 = 'A-p1' as PartyId
 const p2 = 'A-p2' as PartyId
 const hashOf = (c: string): string => c.repeat(64)
+
+/** Party n of alliance A with its token `t<n>`, as `addParty` takes them. */
+function newParty(n: number): [PartyRow, TokenRow] {
+  const createdAt = '2026-01-02T00:00:00.000Z'
+  const id = `A-p${n}` as PartyId
+  return [
+    { id, allianceId: A, name: `Party ${n}`, color: '#222222', position: n - 1, createdAt },
+    { hash: hashToken(`t${n}`), allianceId: A, role: 'party', partyId: id, createdAt },
+  ]
+}
 
 /** An agreement by `partyId` to draft `hash`; the version it seals is plain data. */
 function agreement(
@@ -129,30 +146,20 @@ export function storeContract(name: string, open: () => Promise<AllianceStore>):
     it('adds a party with its token', async () => {
       const store = await open()
       await store.createAlliance(alliance('A'))
-      const createdAt = '2026-01-02T00:00:00.000Z'
-      await store.addParty(
-        {
-          id: 'A-p3' as PartyId,
-          allianceId: 'A' as AllianceId,
-          name: 'Three',
-          color: '#222222',
-          position: 2,
-          createdAt,
-        },
-        {
-          hash: hashToken('t3'),
-          allianceId: 'A' as AllianceId,
-          role: 'party',
-          partyId: 'A-p3' as PartyId,
-          createdAt,
-        },
-      )
-      expect((await store.listParties('A' as AllianceId)).map((p) => p.name)).toEqual([
-        'One',
-        'Two',
-        'Three',
-      ])
+      expect(await store.addParty(...newParty(3))).toBe(true)
+      expect((await store.listParties(A)).map((p) => p.name)).toEqual(['One', 'Two', 'Party 3'])
       expect(await store.findToken(hashToken('t3'))).toMatchObject({ partyId: 'A-p3' })
+    })
+
+    it('AC2: adds no party past the limit, and counts only current parties towards it', async () => {
+      const store = await open()
+      await store.createAlliance(alliance('A'))
+      expect(await store.addParty(...newParty(3), 2)).toBe(false)
+      expect(await store.findToken(hashToken('t3'))).toBeNull()
+      expect(await store.listParties(A)).toHaveLength(2)
+      await store.removeParty(A, p1, '2026-01-02T00:00:00.000Z')
+      expect(await store.addParty(...newParty(3), 2)).toBe(true)
+      expect((await store.listParties(A)).map((p) => p.name)).toEqual(['Two', 'Party 3'])
     })
 
     it('appends batches for several alliances and loads them in order', async () => {

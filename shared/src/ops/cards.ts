@@ -8,7 +8,7 @@ import {
 } from '../schema/allianceDoc'
 import { newCardId, type CardId, type PartyId, type SectionId } from '../schema/ids'
 import { CardKeys } from '../schema/keys'
-import { setBodyParagraphs } from './cardBody'
+import { bodyToNodes, setBodyParagraphs } from './cardBody'
 import { compareOrder, orderAt } from './order'
 
 /** Where a card sits: a section and, in per-party sections, a party's column. */
@@ -111,6 +111,10 @@ export function moveCard(
   return true
 }
 
+/**
+ * Deletes a card. Passing the client's undo origin makes it undoable with the whole body,
+ * including words others wrote in it that had reached this replica.
+ */
 export function deleteCard(doc: Y.Doc, id: CardId, origin: unknown = null): boolean {
   const cards = getCardsMap(doc)
   if (!cards.has(id)) return false
@@ -129,3 +133,51 @@ export function setCardColor(
   doc.transact(() => map.set(CardKeys.color, color), origin)
   return true
 }
+
+/** Where a card was and how it looked: enough to put it back after it was deleted. */
+export type CardPlacement = Omit<CardRecord, 'body'>
+
+/**
+ * Puts a deleted card back where it was, its body written by `fillBody` in the same transaction
+ * (the client writes what its editor still held). If the card is back already (someone undid
+ * the delete) and `fillBody` gives different words, those go in a new card right after it, so
+ * nothing anyone wrote is overwritten. Returns the id of the card that holds the words.
+ */
+export function recreateCard(
+  doc: Y.Doc,
+  card: CardPlacement,
+  fillBody: (body: Y.XmlFragment) => void,
+  origin: unknown = null,
+): CardId {
+  const existing = getCard(doc, card.id)
+  let id = card.id
+  doc.transact(() => {
+    if (existing) {
+      const slot = { sectionId: existing.sectionId, partyId: existing.partyId }
+      const index = listCards(doc, slot).findIndex((c) => c.id === existing.id) + 1
+      id = addCard(doc, { ...slot, index, color: card.color, createdBy: card.createdBy })
+      fillBody(getCard(doc, id)!.body)
+      // The same words as the card that is back: nothing to keep twice.
+      if (sameBody(existing.body, getCard(doc, id)!.body)) {
+        getCardsMap(doc).delete(id)
+        id = existing.id
+      }
+      return
+    }
+    const map = new Y.Map<unknown>()
+    map.set(CardKeys.id, card.id)
+    map.set(CardKeys.sectionId, card.sectionId)
+    map.set(CardKeys.partyId, card.partyId)
+    map.set(CardKeys.order, card.order)
+    map.set(CardKeys.color, card.color)
+    map.set(CardKeys.createdBy, card.createdBy)
+    const body = new Y.XmlFragment()
+    map.set(CardKeys.body, body)
+    getCardsMap(doc).set(card.id, map)
+    fillBody(body)
+  }, origin)
+  return id
+}
+
+const sameBody = (a: Y.XmlFragment, b: Y.XmlFragment): boolean =>
+  JSON.stringify(bodyToNodes(a)) === JSON.stringify(bodyToNodes(b))
