@@ -23,6 +23,10 @@ import { lacksDependencies } from './dependencies'
 import { replayStored } from './replay'
 import type { RoomSocket } from './RoomSocket'
 
+/** Updates one connection may have waiting for changes the room lacks; past this, 4509. */
+const MAX_HELD_UPDATES = 64
+const MAX_HELD_UPDATE_BYTES = 4 * 1024 * 1024
+
 /** Messages held while the doc is rebuilt (a few milliseconds); past this, senders retry later. */
 const MAX_HELD_MESSAGES = 10_000
 
@@ -83,6 +87,8 @@ export class Room {
   /** Set while the doc is rebuilt from storage; messages and readers wait for it. */
   private rebuilding: Promise<void> | null = null
   private held: Array<[RoomSocket, Uint8Array]> = []
+  /** Connections with updates waiting for changes the room lacks (see `holdUpdate`). */
+  private readonly withHeldUpdates = new Set<Connection>()
   private readonly conns = new Map<RoomSocket, Connection>()
   /** Which connection speaks for each presence client id: its state leaves with it. */
   private readonly presenceOwners = new Map<number, Connection>()
@@ -182,6 +188,8 @@ export class Room {
     if (!conn) return
     this.conns.delete(socket)
     this.acking.delete(conn)
+    // Never acknowledged; the client's next sync sends them again.
+    this.withHeldUpdates.delete(conn)
     const owned = [...conn.awarenessIds]
     if (owned.length) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
     for (const id of owned) this.disown(id)
@@ -256,13 +264,65 @@ export class Room {
     // Decode fully before touching the doc: an update that fails to decode is never applied,
     // so it is never stored or broadcast.
     const decoded = Y.decodeUpdate(update)
-    if (lacksDependencies(this.doc, decoded)) {
-      // Honest clients send what an update builds on first (their sync answer carries it); one
-      // that typed in the instant between reconnecting and that answer resyncs and sends again.
-      return this.refuse(conn, CloseCode.Resync, 'the update builds on changes the server lacks')
-    }
+    if (lacksDependencies(this.doc, decoded)) return this.holdUpdate(conn, update, decoded)
+    this.integrate(conn, update)
+    // An ack counts this connection's messages in order: none while an earlier one is held.
+    if (conn.heldUpdates.length === 0) this.queueAck(conn)
+    this.retryHeldUpdates()
+  }
+
+  private integrate(conn: Connection, update: Uint8Array): void {
     for (const emitted of this.applyOrRebuild(update, conn)) this.enqueue(emitted, conn, true)
-    this.queueAck(conn)
+  }
+
+  /**
+   * An update that builds on changes we lack waits outside the doc (Yjs would keep it "pending"
+   * inside, and send it out in every sync reply). Honest clients cause this only in a short
+   * race: after a reconnect, what someone types goes out at once, while what they typed offline
+   * comes a moment later in their sync answer. Past the cap, the client resyncs (4509).
+   */
+  private holdUpdate(
+    conn: Connection,
+    update: Uint8Array,
+    decoded: ReturnType<typeof Y.decodeUpdate>,
+  ): void {
+    if (
+      conn.heldUpdates.length >= MAX_HELD_UPDATES ||
+      conn.heldBytes + update.length > MAX_HELD_UPDATE_BYTES
+    ) {
+      return this.refuse(conn, CloseCode.Resync, 'updates build on changes the server lacks')
+    }
+    conn.heldUpdates.push({ update, decoded })
+    conn.heldBytes += update.length
+    this.withHeldUpdates.add(conn)
+  }
+
+  /** Applies held updates whose dependencies have arrived, in each connection's order. */
+  private retryHeldUpdates(): void {
+    let progress = true
+    while (progress && !this.rebuilding) {
+      progress = false
+      for (const conn of this.withHeldUpdates) {
+        let next = conn.heldUpdates[0]
+        while (next && !lacksDependencies(this.doc, next.decoded)) {
+          conn.heldUpdates.shift()
+          conn.heldBytes -= next.update.length
+          try {
+            this.integrate(conn, next.update)
+          } catch (error) {
+            this.log.debug({ err: error }, 'held update failed to apply')
+            this.refuse(conn, CloseCode.BadMessage, 'malformed message')
+            return
+          }
+          progress = true
+          next = conn.heldUpdates[0]
+        }
+        if (conn.heldUpdates.length === 0) {
+          this.withHeldUpdates.delete(conn)
+          this.queueAck(conn)
+        }
+      }
+    }
   }
 
   /**
