@@ -18,7 +18,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import * as decoding from 'lib0/decoding'
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type Page } from '@playwright/test'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -33,7 +33,7 @@ import { startServerProcess } from '../server/test/serverProcess'
 const { values: args } = parseArgs({
   options: {
     cards: { type: 'string', default: '200,500' },
-    keys: { type: 'string', default: '60' },
+    keys: { type: 'string', default: '100' },
   },
 })
 const cardCounts = args.cards.split(',').map(Number)
@@ -149,8 +149,58 @@ interface Figures {
   keyP50: number
   keyP95: number
   editors: number
+  typingRenders: number | null
+  onScreen: Touched
+  offScreen: Touched
+}
+
+interface Touched {
   rendered: number | null
   mutated: number
+}
+
+/** Card components rendered and card subtrees changed in the page by one remote edit. */
+async function touchedByRemoteEdit(
+  page: Page,
+  cardId: string,
+  edit: (cardId: string) => void,
+): Promise<Touched> {
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __allianceRenders: Record<string, number>
+      __mutatedCards: Set<string>
+      __observer?: MutationObserver
+    }
+    w.__allianceRenders.card = 0
+    w.__mutatedCards = new Set()
+    w.__observer?.disconnect()
+    w.__observer = new MutationObserver((records) => {
+      for (const record of records) {
+        const node = record.target instanceof Element ? record.target : record.target.parentElement
+        const card = node?.closest<HTMLElement>('[data-card-id]')
+        if (card) w.__mutatedCards.add(card.dataset.cardId!)
+      }
+    })
+    w.__observer.observe(document.querySelector('main')!, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    })
+  })
+  edit(cardId)
+  await page.waitForFunction(
+    (id) => document.querySelector(`[data-card-id="${id}"]`)?.textContent?.includes('REMOTE'),
+    cardId,
+  )
+  await page.waitForTimeout(500)
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __allianceRenders: Record<string, number>
+      __mutatedCards: Set<string>
+    }
+    return { rendered: w.__allianceRenders.card ?? null, mutated: w.__mutatedCards.size }
+  })
 }
 
 async function measure(browser: Browser, url: string, cards: number): Promise<Figures> {
@@ -214,6 +264,9 @@ async function measure(browser: Browser, url: string, cards: number): Promise<Fi
     )
   })
   await page.keyboard.press('End')
+  await page.evaluate(() => {
+    ;(window as unknown as { __allianceRenders: Record<string, number> }).__allianceRenders.card = 0
+  })
   for (let i = 0; i < keystrokes; i++)
     await page.keyboard.type('abcdefghij'[i % 10]!, { delay: 30 })
   await page.waitForTimeout(300)
@@ -221,42 +274,23 @@ async function measure(browser: Browser, url: string, cards: number): Promise<Fi
     await page.evaluate(() => (window as unknown as { __keyLatencies: number[] }).__keyLatencies)
   ).sort((a, b) => a - b)
   const editors = await page.locator('.ProseMirror').count()
-
-  // One remote edit to one card on screen (the second card): what else does it touch?
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __allianceRenders: Record<string, number>
-      __mutatedCards: Set<string>
-    }
-    w.__allianceRenders.card = 0
-    w.__mutatedCards = new Set()
-    new MutationObserver((records) => {
-      for (const record of records) {
-        const node = record.target instanceof Element ? record.target : record.target.parentElement
-        const card = node?.closest<HTMLElement>('[data-card-id]')
-        if (card) w.__mutatedCards.add(card.dataset.cardId!)
-      }
-    }).observe(document.querySelector('main')!, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-    })
-  })
-  const target = await page.locator('[data-card-id]').nth(1).getAttribute('data-card-id')
-  remoteEdit(remote.doc, target ?? ids[1]!, 'REMOTE ')
-  await page.waitForFunction(
-    (id) => document.querySelector(`[data-card-id="${id}"]`)?.textContent?.includes('REMOTE'),
-    target,
+  const typingRenders = await page.evaluate(
+    () =>
+      (window as unknown as { __allianceRenders: Record<string, number> }).__allianceRenders.card ??
+      null,
   )
-  await page.waitForTimeout(500)
-  const touched = await page.evaluate(() => {
-    const w = window as unknown as {
-      __allianceRenders: Record<string, number>
-      __mutatedCards: Set<string>
-    }
-    return { rendered: w.__allianceRenders.card ?? null, mutated: w.__mutatedCards.size }
-  })
+
+  // One remote edit to one card on screen (the second card), then to the last card (far below
+  // the screen): what else does each touch?
+  const cardIds = await page
+    .locator('[data-card-id]')
+    .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.cardId!))
+  const onScreen = await touchedByRemoteEdit(page, cardIds[1] ?? ids[1]!, (id) =>
+    remoteEdit(remote.doc, id, 'REMOTE '),
+  )
+  const offScreen = await touchedByRemoteEdit(page, cardIds.at(-1) ?? ids.at(-1)!, (id) =>
+    remoteEdit(remote.doc, id, 'REMOTE '),
+  )
 
   await context.close()
   remote.provider.destroy()
@@ -266,13 +300,14 @@ async function measure(browser: Browser, url: string, cards: number): Promise<Fi
     keyP50: percentile(latencies, 50),
     keyP95: percentile(latencies, 95),
     editors,
-    rendered: touched.rendered,
-    mutated: touched.mutated,
+    typingRenders,
+    onScreen,
+    offScreen,
   }
 }
 
 function row(cells: Array<string | number>): string {
-  const widths = [7, 12, 13, 13, 16, 22, 22]
+  const widths = [6, 10, 20, 8, 16, 18, 18]
   return cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ')
 }
 
@@ -291,12 +326,12 @@ async function main(): Promise<void> {
     console.log(
       row([
         'cards',
-        'usable ms',
-        'key p50 ms',
-        'key p95 ms',
-        'live editors',
-        'remote edit: renders',
-        'remote edit: repaints',
+        'usable',
+        'keystroke p50/p95',
+        'editors',
+        'renders/typing',
+        'remote on screen',
+        'remote off screen',
       ]),
     )
     for (const cards of cardCounts) {
@@ -304,17 +339,24 @@ async function main(): Promise<void> {
       console.log(
         row([
           f.cards,
-          f.usable.toFixed(0),
-          f.keyP50.toFixed(1),
-          f.keyP95.toFixed(1),
+          `${f.usable.toFixed(0)} ms`,
+          `${f.keyP50.toFixed(1)} / ${f.keyP95.toFixed(1)} ms`,
           f.editors,
-          f.rendered ?? 'n/a',
-          f.mutated,
+          f.typingRenders ?? 'n/a',
+          `${f.onScreen.rendered ?? 'n/a'} / ${f.onScreen.mutated}`,
+          `${f.offScreen.rendered ?? 'n/a'} / ${f.offScreen.mutated}`,
         ]),
       )
     }
     console.log(
-      '\nusable: navigation start until every card is on the page and the next task runs. key: keydown to the task after the next frame. renders: card components rendered by one remote edit to one card; repaints: card subtrees whose DOM changed.',
+      [
+        '',
+        'usable: navigation start until every card is on the page and the next task runs.',
+        'keystroke: keydown to the task after the next frame. editors: live ProseMirror editors.',
+        'renders/typing: card components rendered while typing all the keystrokes.',
+        'remote on/off screen: card components rendered / card subtrees whose DOM changed, for',
+        'one remote edit to the second card (on screen) and to the last card (far below).',
+      ].join('\n'),
     )
   } finally {
     await browser.close()

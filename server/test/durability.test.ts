@@ -41,57 +41,68 @@ async function readBack(url: string, id: string, token: string): Promise<string[
 }
 
 describe('durability', () => {
-  it('loses nothing when the server is killed (-9) right after a broadcast', async () => {
-    const dataDir = tempDir()
-    const first = await spawnServer(dataDir)
-    const created = await createAlliance(first.url)
-    const a = connectClient(first.url, created.id, created.parties[0]!.token)
-    const b = connectClient(first.url, created.id, created.parties[1]!.token)
-    await Promise.all([a.waitForSynced(), b.waitForSynced()])
-    addCard(a.doc, { sectionId: values, partyId: null, text: ['seen by b, then the crash'] })
-    await waitFor(() => texts(b.doc).length === 1, 'broadcast at b')
-    await killHard(first.child)
-    a.destroy()
-    b.destroy()
+  // Spawns several server processes: on a loaded machine each start takes seconds.
+  it(
+    'loses nothing when the server is killed (-9) right after a broadcast',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDir()
+      const first = await spawnServer(dataDir)
+      const created = await createAlliance(first.url)
+      const a = connectClient(first.url, created.id, created.parties[0]!.token)
+      const b = connectClient(first.url, created.id, created.parties[1]!.token)
+      await Promise.all([a.waitForSynced(), b.waitForSynced()])
+      addCard(a.doc, { sectionId: values, partyId: null, text: ['seen by b, then the crash'] })
+      await waitFor(() => texts(b.doc).length === 1, 'broadcast at b')
+      await killHard(first.child)
+      a.destroy()
+      b.destroy()
 
-    const second = await spawnServer(dataDir)
-    expect(await readBack(second.url, created.id, created.observer.token)).toEqual([
-      'seen by b, then the crash',
-    ])
-  })
+      const second = await spawnServer(dataDir)
+      expect(await readBack(second.url, created.id, created.observer.token)).toEqual([
+        'seen by b, then the crash',
+      ])
+    },
+  )
 
-  it('keeps every acknowledged update through kill -9 in the middle of an edit storm', async () => {
-    const dataDir = tempDir()
-    let server = await spawnServer(dataDir)
-    const created = await createAlliance(server.url)
-    const acked = new Set<string>()
-    for (let round = 0; round < 3; round++) {
-      const writer = connectClient(server.url, created.id, created.parties[0]!.token)
-      await writer.waitForSynced()
-      const sentAt = new Map<string, number>()
-      const timer = setInterval(() => {
-        for (let i = 0; i < 5; i++) {
-          const text = `round ${round} card ${sentAt.size}`
-          addCard(writer.doc, { sectionId: values, partyId: null, text: [text] })
-          sentAt.set(text, writer.tracker.sent)
-        }
-      }, 5)
-      await waitFor(() => writer.tracker.acked > 40, 'some acknowledgements')
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50))
-      const ackedAtKill = writer.tracker.acked
-      await killHard(server.child)
-      clearInterval(timer)
-      for (const [text, sent] of sentAt) if (sent <= ackedAtKill) acked.add(text)
-      writer.destroy()
-      server = await spawnServer(dataDir)
-    }
-    const stored = new Set(await readBack(server.url, created.id, created.observer.token))
-    const missing = [...acked].filter((t) => !stored.has(t))
-    expect(acked.size).toBeGreaterThan(100)
-    expect(missing).toEqual([])
-  })
+  // Spawns several server processes: on a loaded machine each start takes seconds.
+  it(
+    'keeps every acknowledged update through kill -9 in the middle of an edit storm',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDir()
+      let server = await spawnServer(dataDir)
+      const created = await createAlliance(server.url)
+      const acked = new Set<string>()
+      for (let round = 0; round < 3; round++) {
+        const writer = connectClient(server.url, created.id, created.parties[0]!.token)
+        await writer.waitForSynced()
+        const sentAt = new Map<string, number>()
+        const timer = setInterval(() => {
+          for (let i = 0; i < 5; i++) {
+            const text = `round ${round} card ${sentAt.size}`
+            addCard(writer.doc, { sectionId: values, partyId: null, text: [text] })
+            sentAt.set(text, writer.tracker.sent)
+          }
+        }, 5)
+        await waitFor(() => writer.tracker.acked > 40, 'some acknowledgements')
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50))
+        const ackedAtKill = writer.tracker.acked
+        await killHard(server.child)
+        clearInterval(timer)
+        for (const [text, sent] of sentAt) if (sent <= ackedAtKill) acked.add(text)
+        writer.destroy()
+        server = await spawnServer(dataDir)
+      }
+      const stored = new Set(await readBack(server.url, created.id, created.observer.token))
+      const missing = [...acked].filter((t) => !stored.has(t))
+      expect(acked.size).toBeGreaterThan(100)
+      expect(missing).toEqual([])
+    },
+  )
 
-  it('stores everything and closes sockets with 1012 on SIGTERM', async () => {
+  // Spawns several server processes: on a loaded machine each start takes seconds.
+  it('stores everything and closes sockets with 1012 on SIGTERM', { timeout: 60_000 }, async () => {
     const dataDir = tempDir()
     const server = await spawnServer(dataDir)
     const created = await createAlliance(server.url)

@@ -16,9 +16,25 @@ import { defaultConfig, type Config } from '../src/config'
 import { startServer, type RunningServer, type ServerOptions } from '../src/server'
 import { startServerProcess } from './serverProcess'
 
+/**
+ * Spawned servers and temporary folders of this test file. Each test removes its own when it
+ * finishes; these sets are the backstop for a test that timed out half-way (a server still
+ * starting would otherwise outlive the run and recreate its folder).
+ */
+const children = new Set<ChildProcess>()
+const dirs = new Set<string>()
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-test-'))
-  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }))
+  dirs.add(dir)
+  onTestFinished(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+    dirs.delete(dir)
+  })
   return dir
 }
 
@@ -254,6 +270,8 @@ export async function spawnServer(
   logLevel = 'info',
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = startServerProcess({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: logLevel })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
   onTestFinished(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   })

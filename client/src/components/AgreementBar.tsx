@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { canonicalContent, hashContent } from '../../../shared/src/ops/content'
 import { describeSummary, diffContent } from '../../../shared/src/ops/diff'
+import { isEmptyDraft } from '../../../shared/src/ops/emptyDraft'
 import type { VersionDetail, VersionSummary } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { api, ApiError } from '../api'
@@ -87,7 +88,10 @@ export function AgreementBar({
         : null,
     [latestDetail, draft, isLatest],
   )
-  const sealed = useSealedMoment(state.versions)
+  // The sealed moment says "exactly this text": only while the draft still is that text.
+  const sealed = useSealedMoment(state.versions, isLatest)
+  // The server refuses agreements on a draft with no cards (EMPTY_DRAFT); say so before.
+  const isEmpty = draft !== null && isEmptyDraft(draft.content)
 
   async function agree(): Promise<void> {
     if (!partyToken) return
@@ -227,12 +231,18 @@ export function AgreementBar({
             <button
               type="button"
               className="button-agree"
-              disabled={busy || !draft || !status.saved}
+              disabled={busy || !draft || !status.saved || isEmpty}
+              aria-describedby={isEmpty ? 'agree-empty-reason' : undefined}
               title={status.saved ? undefined : 'Waiting until your changes are saved'}
               onClick={agree}
             >
               {mine === 'earlier' ? 'Agree to this draft again' : 'Agree to this draft'}
             </button>
+          )}
+          {myPartyId && partyToken && !isLatest && isEmpty && (
+            <span className="hint" id="agree-empty-reason">
+              Add at least one card before agreeing.
+            </span>
           )}
           {myPartyId && partyToken && !isLatest && mine === 'agreed' && (
             <button type="button" className="button-quiet" disabled={busy} onClick={withdraw}>
@@ -255,15 +265,18 @@ export function AgreementBar({
 
 /**
  * A version sealed while this page is open (not those that existed when it opened). It shows
- * for everyone at the same moment, and goes away when dismissed or after a while.
+ * for everyone at the same moment, and goes away when dismissed, after a while, or as soon as
+ * the draft differs from it (it would contradict "the draft has changed since").
  */
 function useSealedMoment(
   versions: VersionSummary[],
+  isCurrent: boolean,
 ): (VersionSummary & { dismiss(): void }) | null {
   const [countAtOpen] = useState(versions.length)
   const [dismissed, setDismissed] = useState(0)
   const latest = versions[versions.length - 1]
-  const fresh = latest && versions.length > countAtOpen && latest.n > dismissed ? latest : null
+  const fresh =
+    latest && isCurrent && versions.length > countAtOpen && latest.n > dismissed ? latest : null
   useEffect(() => {
     if (!fresh) return
     const timer = setTimeout(() => setDismissed(fresh.n), 20_000)

@@ -1,12 +1,14 @@
 import {
   closestCorners,
   DndContext,
+  pointerWithin,
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragStartEvent,
 } from '@dnd-kit/core'
@@ -23,6 +25,14 @@ import type { AllianceConnection } from '../sync/AllianceConnection'
 import { CanvasContext, type CanvasContextValue } from './CanvasContext'
 import { RemotePointers } from './RemotePointers'
 import { SectionFrame } from './SectionFrame'
+
+/**
+ * Where a dragged card would land: what the pointer is over, and over nothing, nowhere (dropped
+ * on the background, the card goes back where it was instead of into the nearest section).
+ * Keyboard drags have no pointer: they step between the nearest targets.
+ */
+const dropTarget: CollisionDetection = (args) =>
+  args.pointerCoordinates ? pointerWithin(args) : closestCorners(args)
 
 /** Data attached to draggables and droppables, read back on drop. */
 export type DropData =
@@ -168,7 +178,7 @@ export const CanvasView = memo(function CanvasView({
     <CanvasContext.Provider value={context}>
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={dropTarget}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => setActiveId(null)}

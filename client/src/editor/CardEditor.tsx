@@ -10,6 +10,7 @@ import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting
 import { PresenceFields } from '../state/usePresence'
 import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
+import { awarenessForCard } from './cardAwareness'
 import { StaticCardText, type Wake } from './StaticCardText'
 
 /**
@@ -62,8 +63,10 @@ export function CardEditor({ card, label, autoFocus, onAutoFocused }: CardEditor
       ref={ref}
       // Focus anywhere inside (the text or its toolbar) keeps the toolbar open. Focus arriving
       // ends an autofocus or a wake (Tiptap focuses a frame later; till then it must stay live).
-      onFocus={() => {
+      onFocus={(e) => {
         setFocused(true)
+        // The static text taking focus is what wakes the editor; the editor's focus ends it.
+        if ((e.target as HTMLElement).closest('.card-static')) return
         setWake(null)
         if (autoFocus) onAutoFocused()
       }}
@@ -117,7 +120,7 @@ function LiveCardEditor({
         Placeholder.configure({ placeholder: canEdit ? 'Write here…' : '' }),
         Collaboration.configure({ fragment: card.body }),
         CollaborationCaret.configure({
-          provider: { awareness: conn.awareness },
+          provider: { awareness: awarenessForCard(conn.awareness, card.body) },
           user: me,
           render: renderCaret,
         }),

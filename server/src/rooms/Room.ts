@@ -5,7 +5,14 @@ import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import type { AllianceId } from '../../../shared/src/schema/ids'
-import { CURRENT_SCHEMA, migrateDoc, type Schema } from '../../../shared/src/schema/migrations'
+import { getMeta } from '../../../shared/src/schema/allianceDoc'
+import { MetaKeys } from '../../../shared/src/schema/keys'
+import {
+  CURRENT_SCHEMA,
+  migrateDoc,
+  schemaVersionOf,
+  type Schema,
+} from '../../../shared/src/schema/migrations'
 import { canEdit, type Principal } from '../auth/authenticate'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -104,6 +111,8 @@ export class Room {
   private compacting = false
   /** Written by a newer server: readable, never written by this one (close 4426). */
   private isSchemaTooNew = false
+  /** The document's schema version once loaded; only the server changes it (by migrating). */
+  private schemaVersion = 0
   private readonly log: Logger
 
   private constructor(
@@ -140,6 +149,7 @@ export class Room {
    */
   private migrate(): void {
     const outcome = migrateDoc(this.doc, this.deps.schema ?? CURRENT_SCHEMA)
+    this.schemaVersion = schemaVersionOf(this.doc)
     if (outcome.status === 'migrated') this.log.info(outcome, 'document schema migrated')
     if (outcome.status === 'too-new') {
       this.isSchemaTooNew = true
@@ -265,14 +275,23 @@ export class Room {
     // so it is never stored or broadcast.
     const decoded = Y.decodeUpdate(update)
     if (lacksDependencies(this.doc, decoded)) return this.holdUpdate(conn, update, decoded)
-    this.integrate(conn, update)
+    if (!this.integrate(conn, update)) return
     // An ack counts this connection's messages in order: none while an earlier one is held.
     if (conn.heldUpdates.length === 0) this.queueAck(conn)
     this.retryHeldUpdates()
   }
 
-  private integrate(conn: Connection, update: Uint8Array): void {
+  /** Applies an update and queues what it changed; false if its sender was refused for it. */
+  private integrate(conn: Connection, update: Uint8Array): boolean {
     for (const emitted of this.applyOrRebuild(update, conn)) this.enqueue(emitted, conn, true)
+    if (schemaVersionOf(this.doc) !== this.schemaVersion) {
+      // A client wrote the schema version (it could make the alliance read-only for everyone):
+      // put it back in the same turn, so storage and every client end with the server's value.
+      getMeta(this.doc).set(MetaKeys.schemaVersion, this.schemaVersion)
+      this.refuse(conn, CloseCode.Forbidden, 'only the server changes the schema version')
+      return false
+    }
+    return true
   }
 
   /**
@@ -308,7 +327,7 @@ export class Room {
           conn.heldUpdates.shift()
           conn.heldBytes -= next.update.length
           try {
-            this.integrate(conn, next.update)
+            if (!this.integrate(conn, next.update)) return
           } catch (error) {
             this.log.debug({ err: error }, 'held update failed to apply')
             this.refuse(conn, CloseCode.BadMessage, 'malformed message')

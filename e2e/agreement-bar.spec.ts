@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test'
+import { coachAndClient } from './fixtures'
+
+test('AG14: Agree stays off on a draft with no cards and says why', async ({ browser }) => {
+  const { coach, close } = await coachAndClient(browser)
+  const agree = coach.agreement.bar().getByRole('button', { name: /^Agree to this draft/ })
+  await expect(agree).toBeDisabled()
+  await expect(agree).toHaveAccessibleDescription('Add at least one card before agreeing.')
+  await expect(coach.agreement.bar()).toContainText('Add at least one card before agreeing.')
+  await coach.canvas.addCard('Shared values', undefined, 'Trust')
+  await coach.canvas.expectSaved()
+  await expect(agree).toBeEnabled()
+  await expect(coach.agreement.bar()).not.toContainText('Add at least one card')
+  await close()
+})
+
+test('AG15: the "sealed, exactly this text" moment goes away as soon as the draft changes', async ({
+  browser,
+}) => {
+  const { coach, client, close } = await coachAndClient(browser)
+  await coach.canvas.addCard('Shared values', undefined, 'Trust')
+  await coach.canvas.expectSaved()
+  await coach.agreement.agree()
+  await client.agreement.agree()
+  await client.agreement.expectSealed(1)
+  await coach.agreement.expectSealed(1)
+
+  await client.canvas.cardTexts('Shared values').first().click()
+  await client.page.keyboard.press('End')
+  await client.page.keyboard.type(' and care')
+  for (const person of [coach, client]) {
+    await expect(person.agreement.bar()).toContainText('The draft has changed since')
+    await expect(person.agreement.bar().getByText('Version 1 is sealed.')).toHaveCount(0)
+    await expect(person.agreement.bar()).not.toContainText('agreed to exactly this text')
+  }
+  await close()
+})
