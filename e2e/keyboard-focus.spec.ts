@@ -239,3 +239,31 @@ test('others’ changes and agreements are announced politely, Saving/Saved is n
   await anaContext.close()
   await jordanContext.close()
 })
+
+test('a drag handle names its card, and "Picked up" is not overwritten before it is read', async ({
+  page,
+  request,
+}) => {
+  const alliance = await createAlliance(request, ['Ana', 'Ben'])
+  const canvas = await openAs(page, alliance.parties[0]!.url)
+  await canvas.addCard('Shared values', undefined, 'Honesty over comfort, always')
+  await canvas.addCard('Shared values', undefined, 'Curiosity')
+  await page.keyboard.press('Escape')
+  const handle = page.getByRole('button', {
+    name: 'Move card 1 in Shared values: “Honesty over comfort, always”',
+  })
+  await expect(handle).toHaveCount(1)
+
+  await handle.focus()
+  await page.keyboard.press('Space')
+  const region = page.locator('[id^="DndLiveRegion"]')
+  await expect(region).toHaveText(
+    'Picked up “Honesty over comfort, always”, card 1 in Shared values.',
+  )
+  await page.waitForTimeout(500)
+  await expect(region).toContainText('Picked up')
+  await page.keyboard.press('ArrowDown')
+  await expect(region).toContainText('Over Shared values, position 2')
+  await page.keyboard.press('Escape')
+  await expect(region).toContainText('Move cancelled')
+})

@@ -248,3 +248,33 @@ test('on a phone the share links fill the width, and tapping a version shows it 
   await page.context().close()
   await party.context().close()
 })
+
+test('dragging a card near the bottom edge of a phone scrolls gently (under half a screen a second; dnd-kit’s default flings 800+ px)', async ({
+  browser,
+  request,
+}) => {
+  const alliance = await createAlliance(request, ['Ana', 'Ben'])
+  const page = await openAs(browser, alliance.parties[0]!.url, {
+    viewport: { width: 390, height: 844 },
+  })
+  await new CanvasPage(page).addCard('What you can count on from me', 'Ana', 'Move me')
+  await page.keyboard.press('Escape')
+  const handle = page.getByRole('button', {
+    name: /^Move card 1 in Ana’s column of What you can count on/,
+  })
+  await handle.scrollIntoViewIfNeeded()
+  const box = (await handle.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 20, box.y + 30, { steps: 4 })
+  const before = await page.evaluate(() => window.scrollY)
+  await page.mouse.move(195, 844 - 20, { steps: 8 })
+  await page.waitForTimeout(1000)
+  const scrolled = (await page.evaluate(() => window.scrollY)) - before
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+  console.log(`scrolled ${scrolled}px in 1 s holding a card 20 px above the bottom edge`)
+  expect(scrolled).toBeGreaterThan(0)
+  expect(scrolled).toBeLessThan(844 / 2)
+  await page.context().close()
+})
