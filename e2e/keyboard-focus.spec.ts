@@ -14,7 +14,7 @@ async function openAs(page: Page, link: string): Promise<CanvasPage> {
   return canvas
 }
 
-test('after deleting a card, undoing, and in the card menu, focus stays on something sensible', async ({
+test('AY2: after deleting a card, undoing, and in the card menu, focus stays on something sensible', async ({
   page,
   request,
 }) => {
@@ -53,7 +53,7 @@ test('after deleting a card, undoing, and in the card menu, focus stays on somet
   await expect(undo).toBeFocused()
 })
 
-test('agreeing and sealing move the focus to the next thing to press, never to the page', async ({
+test('AY2: agreeing and sealing move the focus to the next thing to press, never to the page', async ({
   page,
   request,
 }) => {
@@ -76,7 +76,7 @@ test('agreeing and sealing move the focus to the next thing to press, never to t
   await expect(agreement.bar().getByRole('button', { name: 'View version 1' })).toBeFocused()
 })
 
-test('history opens at its top with focus on its heading; going back and restoring keep the focus', async ({
+test('AY2: history opens at its top with focus on its heading; going back and restoring keep the focus', async ({
   page,
   request,
 }) => {
@@ -104,7 +104,7 @@ test('history opens at its top with focus on its heading; going back and restori
   await expect(page.getByText('Version 1 is back as the draft')).toBeFocused()
 })
 
-test('closing the share panel with Esc gives the focus to "Share links", also right after creating', async ({
+test('AY2: closing the share panel with Esc gives the focus to "Share links", also right after creating', async ({
   page,
 }) => {
   const home = new HomePage(page)
@@ -125,7 +125,7 @@ test('closing the share panel with Esc gives the focus to "Share links", also ri
   await expect(page.getByRole('button', { name: 'Share links' })).toBeFocused()
 })
 
-test('the page has an h1, skip links, a visible focus ring on card text, and Tab or Esc leave a card', async ({
+test('AY2: the page has an h1, skip links, a visible focus ring on card text, and Tab or Esc leave a card', async ({
   page,
   request,
 }) => {
@@ -166,7 +166,7 @@ test('the page has an h1, skip links, a visible focus ring on card text, and Tab
   await expectFocusNotOnBody(page, 'Esc in a card')
 })
 
-test('the sticky header never hides the focused element (60 Shift+Tab stops)', async ({
+test('AY2: the sticky header never hides the focused element (60 Shift+Tab stops)', async ({
   page,
   request,
 }) => {
@@ -195,7 +195,7 @@ test('the sticky header never hides the focused element (60 Shift+Tab stops)', a
   expect(hidden).toEqual([])
 })
 
-test('others’ changes and agreements are announced politely, Saving/Saved is not', async ({
+test('AY3: others’ changes and agreements are announced politely, Saving/Saved is not', async ({
   browser,
   request,
 }) => {
@@ -240,7 +240,7 @@ test('others’ changes and agreements are announced politely, Saving/Saved is n
   await jordanContext.close()
 })
 
-test('a drag handle names its card, and "Picked up" is not overwritten before it is read', async ({
+test('AY2, AY3: a drag handle names its card, and "Picked up" is not overwritten before it is read', async ({
   page,
   request,
 }) => {
