@@ -11,6 +11,7 @@ import { DragHandle } from './DragHandle'
 import { countRender } from '../state/renderCount'
 import { useStore } from '../state/store'
 import type { Peer } from '../state/usePresence'
+import { listNames, summariseNames } from '../../../shared/src/ops/names'
 
 const NO_WRITERS: readonly Peer[] = []
 
@@ -70,8 +71,14 @@ export const CardView = memo(function CardView({
           />
         )}
         {writers.length > 0 && (
-          <span className="card-writers" style={{ color: writers[0]!.color }}>
-            {writers.map((w) => w.name).join(', ')} {writers.length === 1 ? 'is' : 'are'} writing…
+          // One short line whatever the number of writers: "Ana, Ben and 5 others are writing…".
+          <span
+            className="card-writers"
+            style={{ color: writers[0]!.color }}
+            title={listNames(writers.map((w) => w.name))}
+          >
+            {summariseNames(writers.map((w) => w.name))} {writers.length === 1 ? 'is' : 'are'}{' '}
+            writing…
           </span>
         )}
         {canEdit && <CardMenu card={card} slot={slot} index={index} />}
