@@ -15,6 +15,8 @@ async function dragTo(page: Page, handle: Locator, x: number, y: number): Promis
 test('CV8: a card dropped on empty background goes back where it was; dropped on a section, it moves there', async ({
   page,
 }) => {
+  // Tall enough that both sections of the second drag are on screen without scrolling.
+  await page.setViewportSize({ width: 1280, height: 2000 })
   await new HomePage(page).create({ title: 'Drag', parties: ['Ana', 'Ben'] })
   const canvas = new CanvasPage(page)
   await canvas.addCard('Shared values', undefined, 'Curiosity')
@@ -32,8 +34,12 @@ test('CV8: a card dropped on empty background goes back where it was; dropped on
   await expect(page.locator('.card')).toHaveCount(1)
 
   // A real drop target still works.
-  const conflict = (await canvas.section('How we handle conflict').boundingBox())!
-  await dragTo(page, handle, conflict.x + conflict.width / 2, conflict.y + conflict.height - 30)
+  const conflict = (await canvas
+    .section('How we handle conflict')
+    .locator('.column')
+    .first()
+    .boundingBox())!
+  await dragTo(page, handle, conflict.x + conflict.width / 2, conflict.y + conflict.height / 2)
   await expect(canvas.cardTexts('How we handle conflict')).toHaveText(['Curiosity'])
   await expect(canvas.cardTexts('Shared values')).toHaveCount(0)
 })
