@@ -43,6 +43,11 @@ export function createMetrics() {
       help: 'Failed attempts to append updates (retried)',
       registers: [registry],
     }),
+    rebuilds: new client.Counter({
+      name: 'alliance_doc_rebuilds_total',
+      help: 'Documents rebuilt from storage after an update failed half-way through',
+      registers: [registry],
+    }),
     quarantined: new client.Counter({
       name: 'alliance_quarantined_updates_total',
       help: 'Stored updates that failed to load and were set aside',

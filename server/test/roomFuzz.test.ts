@@ -11,7 +11,8 @@ import type { MemoryClient } from './memorySocket'
 /**
  * Seeded random edits from several in-memory clients of one room, with messages delivered in
  * random amounts at random moments, storage flushed at random moments, and clients dropping
- * their connection (losing what was on the wire) and coming back, and appends that fail. At the end every client,
+ * their connection (losing what was on the wire) and coming back, and appends that fail. After
+ * every delivery, the client holds nothing of anyone else that is not stored yet. At the end every client,
  * the room, and a fresh load from storage hold the same document. Replay a failure with
  * FUZZ_SEED=<seed>; FUZZ_RUNS=<n> runs more seeds.
  */
@@ -19,6 +20,17 @@ const render = (doc: Y.Doc): unknown =>
   [...cardsBySlot(doc).entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([slot, cards]) => [slot, cards.map((c) => [c.id, bodyToNodes(c.body)])])
+
+/** An edit of someone else that `client` holds and storage does not, described; or null. */
+function unstoredSeenBy(client: MemoryClient, stored: Map<number, number>): string | null {
+  const own = client.doc.clientID
+  for (const [id, clock] of Y.decodeStateVector(Y.encodeStateVector(client.doc))) {
+    if (id !== own && clock > (stored.get(id) ?? 0)) {
+      return `client ${id} up to clock ${clock}, stored up to ${stored.get(id) ?? 0}`
+    }
+  }
+  return null
+}
 
 async function run(seed: number, steps = 250): Promise<void> {
   const random = prng(seed)
@@ -49,6 +61,14 @@ async function run(seed: number, steps = 250): Promise<void> {
   const anyCard = (doc: Y.Doc): CardId | null => {
     const ids = [...doc.getMap('cards').keys()] as CardId[]
     return ids.length ? pick(ids) : null
+  }
+
+  const storedClocks = async (): Promise<Map<number, number>> => {
+    const stored = await rooms.sqlite.loadDoc(room.id)
+    const doc = new Y.Doc()
+    if (stored.state) Y.applyUpdate(doc, stored.state)
+    for (const row of stored.log) Y.applyUpdate(doc, row.data)
+    return Y.decodeStateVector(Y.encodeStateVector(doc))
   }
 
   for (let step = 0; step < steps; step++) {
@@ -83,10 +103,16 @@ async function run(seed: number, steps = 250): Promise<void> {
       const n = 1 + Math.floor(random() * 3)
       c.deliverToClient(n)
       log.push(`server → ${who} ${n}`)
-    } else if (roll < 0.9) {
+      // SY1, SY2: what a client learns from the server (anyone else's edits) is already stored.
+      const unstored = unstoredSeenBy(c, await storedClocks())
+      if (unstored) {
+        console.error(`room fuzz failed for FUZZ_SEED=${seed}; steps:\n${log.join('\n')}`)
+        expect.fail(`client ${who} received an unstored edit: ${unstored}`)
+      }
+    } else if (roll < 0.87) {
       await rooms.flush()
       log.push('flush')
-    } else if (roll < 0.95) {
+    } else if (roll < 0.9) {
       // The next append fails; the flusher retries it (with backoff) on a later flush.
       failNextAppend = true
       log.push('storage fails once')

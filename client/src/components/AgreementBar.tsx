@@ -7,7 +7,10 @@ import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { api, ApiError } from '../api'
 import type { Draft } from '../state/useDraft'
 import type { AllianceConnection, SyncStatus } from '../sync/AllianceConnection'
-import { formatDate, formatDateTime, listNames } from './format'
+import { formatDate, listNames } from './format'
+import { PartyStandings } from './PartyStandings'
+import { useAgreementNews } from './useAgreementNews'
+import { firstFocusable, useFocusRescue, type LostFocus } from './useFocusRescue'
 
 export type PartyAgreement = 'agreed' | 'earlier' | 'not-yet'
 
@@ -92,6 +95,9 @@ export function AgreementBar({
   const sealed = useSealedMoment(state.versions, isLatest)
   // The server refuses agreements on a draft with no cards (EMPTY_DRAFT); say so before.
   const isEmpty = draft !== null && isEmptyDraft(draft.content)
+  const news = useAgreementNews(state)
+  const [bar, setBar] = useState<HTMLElement | null>(null)
+  useFocusRescue(bar, nextInBar)
 
   async function agree(): Promise<void> {
     if (!partyToken) return
@@ -123,145 +129,133 @@ export function AgreementBar({
 
   const sameAsOlder =
     !isLatest && hash ? state.versions.find((v) => v.contentHash === hash) : undefined
-  const agreedCount = state.parties.filter(
-    (p) => agreementOf(state, p.id, hash) === 'agreed',
-  ).length
   const headline = isLatest
-    ? `Version ${latest.n}, agreed by ${listNames(latest.agreements.map((a) => a.name))} on ${formatDate(latest.sealedAt)}.`
+    ? `Version ${latest.n}, agreed by ${namesOf(latest)} on ${formatDate(latest.sealedAt)}.`
     : latest
       ? `Version ${latest.n} agreed on ${formatDate(latest.sealedAt)}. The draft has changed since${changedSince ? `: ${changedSince}` : ''}.`
       : 'Not agreed yet. When every party agrees to this exact draft, it becomes version 1.'
+  const canAgree = myPartyId !== null && partyToken !== null && !isLatest
 
   return (
-    <section
-      className={`agreement-bar${isLatest ? ' is-sealed' : ''}`}
-      aria-label="Agreement"
-      data-draft-hash={hash ?? undefined}
-    >
-      {sealed && (
-        <div className="sealed-moment" role="status" aria-live="assertive">
-          <SealIcon />
-          <div>
-            <strong>Version {sealed.n} is sealed.</strong>{' '}
-            {listNames(sealed.agreements.map((a) => a.name))} agreed to exactly this text,{' '}
-            {formatDateTime(sealed.sealedAt)}.
-          </div>
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => onOpenHistory({ mode: 'view', n: sealed.n })}
-          >
-            View version {sealed.n}
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
-            onClick={sealed.dismiss}
-          >
-            ×
-          </button>
-        </div>
-      )}
-      <div className="agreement-main">
-        <p className="agreement-headline">
-          {isLatest && <SealIcon small />}
-          {headline}
-          {sameAsOlder && ` It reads exactly like version ${sameAsOlder.n}.`}
-          {latest && !isLatest && changedSince && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => onOpenHistory({ mode: 'compare', from: `v${latest.n}`, to: 'draft' })}
-            >
-              See what changed
-            </button>
-          )}
-        </p>
-        {!isLatest && (
-          <ul
-            className="party-agreements"
-            aria-label={`${agreedCount} of ${state.parties.length} parties agree to this draft`}
-          >
-            {state.parties.map((party) => {
-              const standing = agreementOf(state, party.id, hash)
-              return (
-                <li
-                  key={party.id}
-                  className={`party-agreement is-${standing}`}
-                  data-party={party.name}
-                >
-                  <span
-                    className="party-dot"
-                    style={{ background: party.color }}
-                    aria-hidden="true"
-                  />
-                  <span className="party-agreement-name">
-                    {party.id === myPartyId ? `${party.name} (you)` : party.name}
-                  </span>
-                  <span className="party-agreement-state">
-                    {standing === 'agreed'
-                      ? '✓ agreed'
-                      : standing === 'earlier'
-                        ? 'agreed to an earlier draft'
-                        : 'not yet'}
-                  </span>
-                  {standing === 'earlier' && (
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() =>
-                        onOpenHistory({
-                          mode: 'compare',
-                          from: `agreement:${party.id}`,
-                          to: 'draft',
-                        })
-                      }
-                    >
-                      what changed
-                    </button>
-                  )}
-                </li>
-              )
-            })}
-          </ul>
-        )}
-        <div className="agreement-actions">
-          {myPartyId && partyToken && !isLatest && mine !== 'agreed' && (
-            <button
-              type="button"
-              className="button-agree"
-              disabled={busy || !draft || !status.saved || isEmpty}
-              aria-describedby={isEmpty ? 'agree-empty-reason' : undefined}
-              title={status.saved ? undefined : 'Waiting until your changes are saved'}
-              onClick={agree}
-            >
-              {mine === 'earlier' ? 'Agree to this draft again' : 'Agree to this draft'}
-            </button>
-          )}
-          {myPartyId && partyToken && !isLatest && isEmpty && (
-            <span className="hint" id="agree-empty-reason">
-              Add at least one card before agreeing.
+    <>
+      <p className="visually-hidden" role="status">
+        {news}
+      </p>
+      <section
+        className={`agreement-bar${isLatest ? ' is-sealed' : ''}`}
+        aria-label="Agreement"
+        data-draft-hash={hash ?? undefined}
+        ref={setBar}
+      >
+        <div className="agreement-main">
+          <p className="agreement-headline">
+            {isLatest && <SealIcon small />}
+            <span title={headline}>
+              {headline}
+              {sameAsOlder && ` It reads exactly like version ${sameAsOlder.n}.`}
             </span>
+            {latest && !isLatest && changedSince && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() =>
+                  onOpenHistory({ mode: 'compare', from: `v${latest.n}`, to: 'draft' })
+                }
+              >
+                See what changed
+              </button>
+            )}
+          </p>
+          {sealed && (
+            <div className="sealed-moment">
+              <strong>Version {sealed.n} is sealed.</strong>
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => onOpenHistory({ mode: 'view', n: sealed.n })}
+              >
+                View version {sealed.n}
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Dismiss"
+                onClick={sealed.dismiss}
+              >
+                ×
+              </button>
+            </div>
           )}
-          {myPartyId && partyToken && !isLatest && mine === 'agreed' && (
-            <button type="button" className="button-quiet" disabled={busy} onClick={withdraw}>
-              Withdraw my agreement
+          {!isLatest && (
+            <PartyStandings
+              state={state}
+              hash={hash}
+              myPartyId={myPartyId}
+              onOpenHistory={onOpenHistory}
+            />
+          )}
+          <div className="agreement-actions">
+            {canAgree && mine !== 'agreed' && (
+              <button
+                type="button"
+                className="button-agree"
+                // aria-disabled, not disabled: a disabled button loses the keyboard focus.
+                aria-disabled={busy || !draft || !status.saved || isEmpty}
+                aria-describedby={isEmpty ? 'agree-empty-reason' : undefined}
+                title={status.saved ? undefined : 'Waiting until your changes are saved'}
+                onClick={() => {
+                  if (!busy && draft && status.saved && !isEmpty) void agree()
+                }}
+              >
+                {mine === 'earlier' ? 'Agree to this draft again' : 'Agree to this draft'}
+              </button>
+            )}
+            {canAgree && isEmpty && (
+              <span className="hint" id="agree-empty-reason">
+                Add at least one card before agreeing.
+              </span>
+            )}
+            {canAgree && mine === 'agreed' && (
+              <button
+                type="button"
+                className="button-quiet"
+                aria-disabled={busy}
+                onClick={() => {
+                  if (!busy) void withdraw()
+                }}
+              >
+                Withdraw my agreement
+              </button>
+            )}
+            <button
+              type="button"
+              className="button-quiet"
+              data-focus-return="history"
+              onClick={() => onOpenHistory()}
+            >
+              History{state.versions.length ? ` (${state.versions.length})` : ''}
             </button>
-          )}
-          <button type="button" className="button-quiet" onClick={() => onOpenHistory()}>
-            History{state.versions.length ? ` (${state.versions.length})` : ''}
-          </button>
+          </div>
         </div>
-      </div>
-      {error && (
-        <p className="form-error agreement-error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
+        {error && (
+          <p className="form-error agreement-error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+    </>
   )
 }
+
+/** Who agreed to a version: their names, or "all 8 parties" when a list would not fit. */
+function namesOf(version: VersionSummary): string {
+  const names = version.agreements.map((a) => a.name)
+  return names.length > 3 ? `all ${names.length} parties` : listNames(names)
+}
+
+/** After Agree, Withdraw or a seal replaced the focused button: the next thing to press. */
+const nextInBar = (_lost: LostFocus, bar: HTMLElement): HTMLElement | null =>
+  firstFocusable(bar, '.sealed-moment button', '.agreement-actions button')
 
 /**
  * A version sealed while this page is open (not those that existed when it opened). It shows

@@ -196,6 +196,7 @@ export const CanvasView = memo(function CanvasView({
           onPointerMove={onPointerMove}
           onPointerLeave={() => conn.awareness.setLocalStateField(PresenceFields.pointer, null)}
           aria-label="Alliance canvas"
+          tabIndex={-1}
         >
           {layout.sections.map((s) => (
             <SectionFrame key={s.section.id} layout={s} />

@@ -10,6 +10,7 @@ import { CardMenu } from './CardMenu'
 import { countRender } from '../state/renderCount'
 import { useStore } from '../state/store'
 import type { Peer } from '../state/usePresence'
+import { listNames, summariseNames } from '../../../shared/src/ops/names'
 
 const NO_WRITERS: readonly Peer[] = []
 
@@ -79,8 +80,14 @@ export const CardView = memo(function CardView({
           </button>
         )}
         {writers.length > 0 && (
-          <span className="card-writers" style={{ color: writers[0]!.color }}>
-            {writers.map((w) => w.name).join(', ')} {writers.length === 1 ? 'is' : 'are'} writing…
+          // One short line whatever the number of writers: "Ana, Ben and 5 others are writing…".
+          <span
+            className="card-writers"
+            style={{ color: writers[0]!.color }}
+            title={listNames(writers.map((w) => w.name))}
+          >
+            {summariseNames(writers.map((w) => w.name))} {writers.length === 1 ? 'is' : 'are'}{' '}
+            writing…
           </span>
         )}
         {canEdit && <CardMenu card={card} slot={slot} index={index} />}

@@ -1,4 +1,4 @@
-import { memo, useId } from 'react'
+import { memo, useId, useState } from 'react'
 import type { SectionLayout } from '../../../shared/src/ops/layout'
 import { CardColumn } from './CardColumn'
 
@@ -6,6 +6,8 @@ import { CardColumn } from './CardColumn'
 export const SectionFrame = memo(function SectionFrame({ layout }: { layout: SectionLayout }) {
   const { section, columns } = layout
   const headingId = useId()
+  // On a phone the guiding questions start folded: the cards are what people came for.
+  const [promptsOpen] = useState(() => !window.matchMedia('(max-width: 720px)').matches)
   return (
     <section
       className={`section kind-${section.kind}${section.perParty ? ' is-per-party' : ''}`}
@@ -13,11 +15,13 @@ export const SectionFrame = memo(function SectionFrame({ layout }: { layout: Sec
       aria-labelledby={headingId}
     >
       <header className="section-header">
-        <h2 id={headingId}>{section.title}</h2>
+        <h2 id={headingId} tabIndex={-1}>
+          {section.title}
+        </h2>
         {section.description && <p className="section-description">{section.description}</p>}
       </header>
       {section.prompts.length > 0 && (
-        <details className="prompts" open>
+        <details className="prompts" open={promptsOpen}>
           <summary>Guiding questions</summary>
           <ul>
             {section.prompts.map((prompt) => (

@@ -23,19 +23,27 @@ function describe(status: SyncStatus): { text: string; tone: 'ok' | 'busy' | 'wa
   }
 }
 
-/** Connection and save state. "Saved" appears only once the server acknowledged every change. */
+/**
+ * Connection and save state. "Saved" appears only once the server acknowledged every change.
+ * Only the connection is announced (a live region beside it): "Saving… Saved" on every
+ * keystroke would drown out everything else a screen reader has to say.
+ */
 export function StatusPill({ status }: { status: SyncStatus }) {
   const { text, tone } = describe(status)
+  const connection = describe({ ...status, saved: true }).text
   return (
-    <span
-      className={`status-pill tone-${tone}`}
-      role="status"
-      aria-live="polite"
-      data-phase={status.phase}
-      data-saved={status.saved}
-    >
-      <span className="status-dot" aria-hidden="true" />
-      {text}
-    </span>
+    <>
+      <span
+        className={`status-pill tone-${tone}`}
+        data-phase={status.phase}
+        data-saved={status.saved}
+      >
+        <span className="status-dot" aria-hidden="true" />
+        {text}
+      </span>
+      <span className="visually-hidden" role="status">
+        {connection === 'Saved' ? 'Connected' : connection}
+      </span>
+    </>
   )
 }

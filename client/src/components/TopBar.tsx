@@ -16,9 +16,19 @@ interface TopBarProps {
   me: PresenceUser
   peers: Peer[]
   onShare: (() => void) | null
+  onPresent(): void
 }
 
-export function TopBar({ conn, title, canEdit, status, me, peers, onShare }: TopBarProps) {
+export function TopBar({
+  conn,
+  title,
+  canEdit,
+  status,
+  me,
+  peers,
+  onShare,
+  onPresent,
+}: TopBarProps) {
   return (
     <header className="topbar">
       <Logo compact />
@@ -27,8 +37,22 @@ export function TopBar({ conn, title, canEdit, status, me, peers, onShare }: Top
         {canEdit && <UndoButtons conn={conn} />}
         <PresenceAvatars me={me} peers={peers} />
         <StatusPill status={status} />
+        <button
+          type="button"
+          className="button-quiet present-button"
+          onClick={onPresent}
+          title="Present: larger text, no toolbars (P)"
+          aria-keyshortcuts="P"
+        >
+          Present
+        </button>
         {onShare && (
-          <button type="button" className="button-primary" onClick={onShare}>
+          <button
+            type="button"
+            className="button-primary"
+            data-focus-return="share"
+            onClick={onShare}
+          >
             Share links
           </button>
         )}
@@ -59,23 +83,27 @@ function TitleField({
     setDraft(null)
   }
   if (!canEdit) return <h1 className="title-static">{title || 'Untitled alliance'}</h1>
+  // The page's h1 is the alliance title; where it is editable, the field stands in for it.
   return (
-    <input
-      className="title-input"
-      aria-label="Alliance title"
-      value={draft ?? title}
-      maxLength={TITLE_MAX}
-      onFocus={() => setDraft(title)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') e.currentTarget.blur()
-        if (e.key === 'Escape') {
-          setDraft(null)
-          e.currentTarget.blur()
-        }
-      }}
-    />
+    <>
+      <h1 className="visually-hidden">{title || 'Untitled alliance'}</h1>
+      <input
+        className="title-input"
+        aria-label="Alliance title"
+        value={draft ?? title}
+        maxLength={TITLE_MAX}
+        onFocus={() => setDraft(title)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur()
+          if (e.key === 'Escape') {
+            setDraft(null)
+            e.currentTarget.blur()
+          }
+        }}
+      />
+    </>
   )
 }
 
@@ -101,8 +129,9 @@ function UndoButtons({ conn }: { conn: AllianceConnection }) {
       <button
         type="button"
         className="icon-button"
-        disabled={!canUndo}
-        onClick={() => conn.undo.undo()}
+        // aria-disabled, not disabled: undoing the last change must not drop the focus.
+        aria-disabled={!canUndo}
+        onClick={() => canUndo && conn.undo.undo()}
         aria-label="Undo your last change"
         title={`Undo your last change (${mod}Z)`}
       >
@@ -111,8 +140,8 @@ function UndoButtons({ conn }: { conn: AllianceConnection }) {
       <button
         type="button"
         className="icon-button"
-        disabled={!canRedo}
-        onClick={() => conn.undo.redo()}
+        aria-disabled={!canRedo}
+        onClick={() => canRedo && conn.undo.redo()}
         aria-label="Redo"
         title={`Redo (${mod}Shift+Z)`}
       >

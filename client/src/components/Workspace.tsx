@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Role } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
 import { useCanvasLayout } from '../state/useCanvas'
@@ -6,6 +6,7 @@ import { useDeletedWhileWriting } from '../state/useDeletedWhileWriting'
 import { useDraft } from '../state/useDraft'
 import { useServerState, useSyncStatus } from '../state/useConnection'
 import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
+import { useRemoteNews } from '../state/useRemoteNews'
 import type { AllianceConnection } from '../sync/AllianceConnection'
 import { AgreementBar, type HistoryRequest } from './AgreementBar'
 import { CanvasView } from './CanvasView'
@@ -16,6 +17,15 @@ import { FACILITATOR_COLOR, OBSERVER_COLOR } from '../palette'
 import { takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
 import { TopBar } from './TopBar'
+import { useFocusRescue } from './useFocusRescue'
+import {
+  canvasFocusHome,
+  focusSoon,
+  SkipLinks,
+  useCardKeys,
+  useHeaderHeight,
+  usePresentMode,
+} from './workspaceFocus'
 
 const NO_PARTIES: never[] = []
 
@@ -82,6 +92,20 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
     status.phase !== 'closed' &&
     !status.schemaTooNew
   useCanvasUndoKeys(conn, canEdit)
+  const [presenting, togglePresenting] = usePresentMode()
+  useCardKeys()
+  const remoteNews = useRemoteNews(conn.doc, state?.parties ?? NO_PARTIES)
+  // Callback refs: these elements appear only once the canvas has loaded.
+  const [header, setHeader] = useState<HTMLElement | null>(null)
+  const [body, setBody] = useState<HTMLElement | null>(null)
+  useHeaderHeight(header)
+  useFocusRescue(body, canvasFocusHome)
+  const closeHistory = useCallback((message?: string) => {
+    setHistory(null)
+    setNotice(message ?? null)
+    // Back where the person came from; after a restore, to the notice that says what happened.
+    focusSoon(message ? '.workspace-notice' : '[data-focus-return="history"]')
+  }, [])
 
   useEffect(() => {
     if (me) conn.awareness.setLocalStateField(PresenceFields.user, me)
@@ -103,8 +127,17 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   }
 
   return (
-    <div className="workspace">
-      <div className="workspace-header">
+    <div className={`workspace${presenting ? ' is-presenting' : ''}`}>
+      <SkipLinks layout={layout} />
+      <p className="visually-hidden" role="status">
+        {remoteNews}
+      </p>
+      {presenting && (
+        <button type="button" className="button-quiet present-exit" onClick={togglePresenting}>
+          Leave present mode (Esc)
+        </button>
+      )}
+      <div className="workspace-header" ref={setHeader}>
         <TopBar
           conn={conn}
           title={layout.title}
@@ -113,6 +146,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           me={me}
           peers={peers}
           onShare={role === 'facilitator' ? () => setShareOpen(true) : null}
+          onPresent={togglePresenting}
         />
         {status.phase === 'closed' && (
           <div className="notice notice-error" role="alert">
@@ -145,7 +179,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
         </div>
       )}
       {notice && (
-        <div className="notice" role="status">
+        <div className="notice workspace-notice" role="status" tabIndex={-1}>
           {notice}
           <button
             type="button"
@@ -185,13 +219,12 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           readToken={socketToken}
           editToken={canEdit ? socketToken : null}
           request={history.request}
-          onClose={(message) => {
-            setHistory(null)
-            setNotice(message ?? null)
-          }}
+          onClose={closeHistory}
         />
       ) : (
-        <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
+        <div className="workspace-body" ref={setBody}>
+          <CanvasView conn={conn} layout={layout} me={me} peers={peers} canEdit={canEdit} />
+        </div>
       )}
       {shareOpen && role === 'facilitator' && (
         <SharePanel
@@ -199,7 +232,11 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           token={token}
           parties={state.parties}
           myPartyId={state.you.partyId}
-          onClose={() => setShareOpen(false)}
+          onClose={() => {
+            setShareOpen(false)
+            // Opened on arrival, the panel has no opener to give the focus back to.
+            focusSoon('[data-focus-return="share"]')
+          }}
         />
       )}
     </div>

@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { Principal } from '../auth/authenticate'
 import type { RoomSocket } from './RoomSocket'
 
@@ -10,6 +11,13 @@ export class Connection {
   /** Awareness client ids this connection has set; removed when it leaves. */
   readonly awarenessIds = new Set<number>()
   hasBeenToldReadOnly = false
+  /**
+   * Updates that build on changes the room does not have yet, in arrival order, kept outside
+   * the doc until those arrive (`Room.retryHeldUpdates`); this connection's acks wait for them.
+   */
+  readonly heldUpdates: Array<{ update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }> =
+    []
+  heldBytes = 0
   /** Presence changes this connection made (echoes of other clients' states do not count). */
   readonly presenceChanges = new RateWindow()
   /** Every presence message, echoes included: a backstop against a flood of no-ops. */

@@ -26,7 +26,16 @@ import {
   syncMessage,
 } from './messages'
 import { decodePresence, encodePresence, presenceNews } from './presence'
+import { lacksDependencies } from './dependencies'
+import { replayStored } from './replay'
 import type { RoomSocket } from './RoomSocket'
+
+/** Updates one connection may have waiting for changes the room lacks; past this, 4509. */
+const MAX_HELD_UPDATES = 64
+const MAX_HELD_UPDATE_BYTES = 4 * 1024 * 1024
+
+/** Messages held while the doc is rebuilt (a few milliseconds); past this, senders retry later. */
+const MAX_HELD_MESSAGES = 10_000
 
 /** A well-formed message is read to its last byte; trailing bytes mean it is not one of ours. */
 function expectEnd(decoder: decoding.Decoder): void {
@@ -77,8 +86,16 @@ export interface PendingUpdate {
  * at once but held back (`whenDurable`) until everything it may contain is stored.
  */
 export class Room {
-  readonly doc = new Y.Doc()
+  /** Replaced only by `rebuild`, after an update failed half-way; read it afresh each time. */
+  doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** While applying a client's update: what the doc emits, queued only if the apply succeeds. */
+  private captured: Uint8Array[] | null = null
+  /** Set while the doc is rebuilt from storage; messages and readers wait for it. */
+  private rebuilding: Promise<void> | null = null
+  private held: Array<[RoomSocket, Uint8Array]> = []
+  /** Connections with updates waiting for changes the room lacks (see `holdUpdate`). */
+  private readonly withHeldUpdates = new Set<Connection>()
   private readonly conns = new Map<RoomSocket, Connection>()
   /** Which connection speaks for each presence client id: its state leaves with it. */
   private readonly presenceOwners = new Map<number, Connection>()
@@ -111,18 +128,9 @@ export class Room {
   static async load(id: AllianceId, deps: RoomDeps): Promise<Room> {
     const stored = await deps.store.loadDoc(id)
     const room = new Room(id, deps)
-    if (stored.state) Y.applyUpdate(room.doc, stored.state)
-    const poisoned: number[] = []
-    for (const row of stored.log) {
-      try {
-        Y.decodeUpdate(row.data)
-        Y.applyUpdate(room.doc, row.data)
-      } catch (error) {
-        poisoned.push(row.seq)
-        room.log.error({ err: error, seq: row.seq }, 'stored update cannot be applied; quarantined')
-      }
-    }
+    const { poisoned } = replayStored(room.doc, stored)
     if (poisoned.length) {
+      room.log.error({ seqs: poisoned }, 'stored updates cannot be applied; quarantined')
       await deps.store.quarantine(id, poisoned, 'failed to apply on load')
       deps.metrics.quarantined.inc(poisoned.length)
     }
@@ -173,8 +181,12 @@ export class Room {
     this.conns.set(socket, conn)
     // Our state vector goes out only once everything it covers is stored: the client then
     // sends back exactly what we lack, and cannot mistake an unstored update for a saved one.
-    const step1 = syncMessage(SyncType.Step1, Y.encodeStateVector(this.doc))
-    this.whenDurable(() => conn.send(step1))
+    const sendStep1 = (): void => {
+      const step1 = syncMessage(SyncType.Step1, Y.encodeStateVector(this.doc))
+      this.whenDurable(() => conn.send(step1))
+    }
+    if (this.rebuilding) void this.rebuilding.then(sendStep1)
+    else sendStep1()
     const present = [...this.awareness.getStates().keys()]
     if (present.length) conn.send(awarenessMessage(this.awareness, present))
     if (extensions) void this.sendServerState([conn])
@@ -186,6 +198,8 @@ export class Room {
     if (!conn) return
     this.conns.delete(socket)
     this.acking.delete(conn)
+    // Never acknowledged; the client's next sync sends them again.
+    this.withHeldUpdates.delete(conn)
     const owned = [...conn.awarenessIds]
     if (owned.length) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
     for (const id of owned) this.disown(id)
@@ -196,6 +210,7 @@ export class Room {
   handleMessage(socket: RoomSocket, data: Uint8Array): void {
     const conn = this.conns.get(socket)
     if (!conn) return
+    if (this.rebuilding) return this.hold(conn, data)
     try {
       const decoder = decoding.createDecoder(data)
       const type = decoding.readVarUint(decoder)
@@ -258,21 +273,145 @@ export class Room {
     }
     // Decode fully before touching the doc: an update that fails to decode is never applied,
     // so it is never stored or broadcast.
-    Y.decodeUpdate(update)
-    Y.applyUpdate(this.doc, update, conn)
+    const decoded = Y.decodeUpdate(update)
+    if (lacksDependencies(this.doc, decoded)) return this.holdUpdate(conn, update, decoded)
+    if (!this.integrate(conn, update)) return
+    // An ack counts this connection's messages in order: none while an earlier one is held.
+    if (conn.heldUpdates.length === 0) this.queueAck(conn)
+    this.retryHeldUpdates()
+  }
+
+  /** Applies an update and queues what it changed; false if its sender was refused for it. */
+  private integrate(conn: Connection, update: Uint8Array): boolean {
+    for (const emitted of this.applyOrRebuild(update, conn)) this.enqueue(emitted, conn, true)
     if (schemaVersionOf(this.doc) !== this.schemaVersion) {
       // A client wrote the schema version (it could make the alliance read-only for everyone):
       // put it back in the same turn, so storage and every client end with the server's value.
       getMeta(this.doc).set(MetaKeys.schemaVersion, this.schemaVersion)
-      return this.refuse(conn, CloseCode.Forbidden, 'only the server changes the schema version')
+      this.refuse(conn, CloseCode.Forbidden, 'only the server changes the schema version')
+      return false
     }
-    const { pendingStructs, pendingDs } = this.doc.store
-    if (pendingStructs !== null || pendingDs !== null) {
-      // Part of this update waits on updates we have not seen. Yjs holds it in memory only, so
-      // store the bytes as received: a restart replays them and nothing acknowledged is lost.
-      this.enqueue(update, conn, false)
+    return true
+  }
+
+  /**
+   * An update that builds on changes we lack waits outside the doc (Yjs would keep it "pending"
+   * inside, and send it out in every sync reply). Honest clients cause this only in a short
+   * race: after a reconnect, what someone types goes out at once, while what they typed offline
+   * comes a moment later in their sync answer. Past the cap, the client resyncs (4509).
+   */
+  private holdUpdate(
+    conn: Connection,
+    update: Uint8Array,
+    decoded: ReturnType<typeof Y.decodeUpdate>,
+  ): void {
+    if (
+      conn.heldUpdates.length >= MAX_HELD_UPDATES ||
+      conn.heldBytes + update.length > MAX_HELD_UPDATE_BYTES
+    ) {
+      return this.refuse(conn, CloseCode.Resync, 'updates build on changes the server lacks')
     }
-    this.queueAck(conn)
+    conn.heldUpdates.push({ update, decoded })
+    conn.heldBytes += update.length
+    this.withHeldUpdates.add(conn)
+  }
+
+  /** Applies held updates whose dependencies have arrived, in each connection's order. */
+  private retryHeldUpdates(): void {
+    let progress = true
+    while (progress && !this.rebuilding) {
+      progress = false
+      for (const conn of this.withHeldUpdates) {
+        let next = conn.heldUpdates[0]
+        while (next && !lacksDependencies(this.doc, next.decoded)) {
+          conn.heldUpdates.shift()
+          conn.heldBytes -= next.update.length
+          try {
+            if (!this.integrate(conn, next.update)) return
+          } catch (error) {
+            this.log.debug({ err: error }, 'held update failed to apply')
+            this.refuse(conn, CloseCode.BadMessage, 'malformed message')
+            return
+          }
+          progress = true
+          next = conn.heldUpdates[0]
+        }
+        if (conn.heldUpdates.length === 0) {
+          this.withHeldUpdates.delete(conn)
+          this.queueAck(conn)
+        }
+      }
+    }
+  }
+
+  /**
+   * Applies a client's update and returns what the doc emitted, for the caller to queue. Some
+   * updates decode but throw half-way through `applyUpdate`, after Yjs integrated (and emitted)
+   * part of them. That part is dropped here, and the doc, which now holds it, is rebuilt from
+   * what is stored; the throw then closes the sender with 4400. So a refused update is never
+   * stored or relayed, and the live doc never differs from storage plus the queue.
+   */
+  private applyOrRebuild(update: Uint8Array, conn: Connection): Uint8Array[] {
+    const captured: Uint8Array[] = []
+    this.captured = captured
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+      const { pendingStructs, pendingDs } = this.doc.store
+      // `lacksDependencies` should have caught this; if not, the update is refused all the same.
+      if (pendingStructs || pendingDs) throw new Error('part of the update cannot be integrated')
+    } catch (error) {
+      this.rebuild()
+      throw error
+    } finally {
+      this.captured = null
+    }
+    return captured
+  }
+
+  /**
+   * Replaces the doc with one loaded from storage, once everything accepted before is stored.
+   * Until then messages are held (in order) and `ready()` waits, so nobody reads or writes the
+   * doc that holds half an update. Awareness stays: presence is not part of the document.
+   */
+  private rebuild(): void {
+    if (this.rebuilding) return
+    this.deps.metrics.rebuilds.inc()
+    this.log.warn('an update failed half-way through; rebuilding the document from storage')
+    this.doc.off('update', this.onDocUpdate)
+    this.rebuilding = (async () => {
+      for (;;) {
+        await new Promise<void>((resolve) => this.whenDurable(resolve))
+        const stored = await this.deps.store.loadDoc(this.id)
+        if (this.hasUnstoredUpdates) continue
+        const doc = new Y.Doc()
+        replayStored(doc, stored)
+        doc.on('update', this.onDocUpdate)
+        this.doc = doc
+        this.awareness.doc = doc
+        return
+      }
+    })()
+      .catch((error: unknown) => {
+        // Storage cannot be read: nobody may go on with the broken doc; clients reconnect.
+        this.log.error({ err: error }, 'could not rebuild the document; closing the room')
+        this.closeAll(CloseCode.LoadFailed, 'the alliance must be reloaded')
+      })
+      .finally(() => {
+        this.rebuilding = null
+        for (const [socket, data] of this.held.splice(0)) this.handleMessage(socket, data)
+      })
+  }
+
+  /** Resolves once the doc may be read or written (at once, unless it is being rebuilt). */
+  async ready(): Promise<void> {
+    while (this.rebuilding) await this.rebuilding
+  }
+
+  private hold(conn: Connection, data: Uint8Array): void {
+    if (this.held.length >= MAX_HELD_MESSAGES) {
+      return this.refuse(conn, CloseCode.StorageUnavailable, 'the alliance is busy; retry shortly')
+    }
+    this.held.push([conn.socket, data])
   }
 
   private handleAwareness(conn: Connection, decoder: decoding.Decoder): void {
@@ -338,7 +477,8 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.enqueue(update, origin instanceof Connection ? origin : null, true)
+    if (this.captured) this.captured.push(update)
+    else this.enqueue(update, origin instanceof Connection ? origin : null, true)
   }
 
   private enqueue(update: Uint8Array, origin: Connection | null, broadcast: boolean): void {
@@ -413,7 +553,7 @@ export class Room {
 
   /** Merges the log into one state row. Only with nothing unstored: the state must cover the log. */
   async compact(): Promise<void> {
-    if (this.compacting || this.hasUnstoredUpdates) return
+    if (this.compacting || this.hasUnstoredUpdates || this.rebuilding) return
     this.compacting = true
     try {
       const state = Y.encodeStateAsUpdate(this.doc)

@@ -80,6 +80,7 @@ export class RoomRegistry {
     const entry = this.entries.get(id)!
     entry.holds++
     try {
+      await room.ready()
       return await fn(room)
     } finally {
       entry.holds--

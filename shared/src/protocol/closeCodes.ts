@@ -13,6 +13,8 @@ export const CloseCode = {
   TooMany: 4429,
   LoadFailed: 4500,
   StorageUnavailable: 4503,
+  /** An update built on changes the server lacks: the client reconnects and syncs first. */
+  Resync: 4509,
   /** The client stopped reading; it reconnects and catches up with a fresh sync. */
   TooSlow: 4508,
   /** Standard code: the server is restarting (SIGTERM); clients reconnect. */

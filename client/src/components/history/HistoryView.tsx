@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CanonicalContent } from '../../../../shared/src/ops/content'
 import { diffContent } from '../../../../shared/src/ops/diff'
 import type { AgreementDetail, VersionDetail } from '../../../../shared/src/protocol/api'
@@ -67,6 +67,19 @@ export function HistoryView({
     request ?? (latest ? { mode: 'view', n: latest.n } : null),
   )
   const sources = useSources(allianceId, readToken)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const mainRef = useRef<HTMLElement>(null)
+  // History opens at its top, focus on its heading (not wherever the canvas was scrolled to).
+  useEffect(() => {
+    window.scrollTo({ top: 0, behavior: 'instant' })
+    headingRef.current?.focus()
+  }, [])
+  const select = (next: HistoryRequest): void => {
+    setSelection(next)
+    // On a phone the list sits above what it opens: bring the version or diff into view.
+    if (window.matchMedia('(max-width: 720px)').matches)
+      requestAnimationFrame(() => mainRef.current?.scrollIntoView({ block: 'start' }))
+  }
 
   const resolve = (source: string): { label: string; content: CanonicalContent | null } => {
     if (source === 'draft') return { label: 'the current draft', content: draft?.content ?? null }
@@ -114,7 +127,9 @@ export function HistoryView({
         <button type="button" className="button-quiet" onClick={() => onClose()}>
           ← Back to the canvas
         </button>
-        <h1>History</h1>
+        <h1 tabIndex={-1} ref={headingRef}>
+          History
+        </h1>
       </div>
       <div className="history-body">
         <nav className="version-list no-print" aria-label="Agreed versions">
@@ -126,7 +141,7 @@ export function HistoryView({
                   selection?.mode === 'compare' && selection.to === 'draft' ? 'true' : undefined
                 }
                 onClick={() =>
-                  setSelection({
+                  select({
                     mode: 'compare',
                     from: latest ? `v${latest.n}` : 'draft',
                     to: 'draft',
@@ -146,7 +161,7 @@ export function HistoryView({
                   aria-current={
                     selection?.mode === 'view' && selection.n === v.n ? 'true' : undefined
                   }
-                  onClick={() => setSelection({ mode: 'view', n: v.n })}
+                  onClick={() => select({ mode: 'view', n: v.n })}
                 >
                   <span className="version-name">
                     <SealIcon small /> Version {v.n}
@@ -172,7 +187,7 @@ export function HistoryView({
           {state.versions.length > 0 && <VerifyPanel allianceId={allianceId} token={readToken} />}
         </nav>
 
-        <main className="history-main" aria-live="polite">
+        <main className="history-main" ref={mainRef} aria-label="Selected version">
           {sources.error && (
             <p className="form-error" role="alert">
               {sources.error}
