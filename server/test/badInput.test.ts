@@ -9,6 +9,7 @@ import { prng } from '../../shared/src/testing'
 import { readSections } from '../../shared/src/schema/allianceDoc'
 import { TEMPLATES } from '../../shared/src/schema/templates'
 import { SqliteStore } from '../src/store/SqliteStore'
+import { hardMessageCap } from '../src/ws/attachWebsocket'
 import {
   connectClient,
   createAlliance,
@@ -131,13 +132,15 @@ describe('bad input on the websocket', () => {
     )
   })
 
-  it('closes a message over the size limit with 4413, and a frame far over it with 1009', async () => {
+  it('LM1: closes any message over the limit with 4413, up to the hard cap; only above it with 1009', async () => {
     const { server, created, path, witness } = await setup({ maxMessageBytes: 64 * 1024 })
-    const over = await rawSocket(server.url, path)
-    over.ws.send(new Uint8Array(100 * 1024))
-    expect((await over.closed).code).toBe(CloseCode.TooBig)
+    for (const size of [64 * 1024 + 1, 200 * 1024, 2 * 1024 * 1024, hardMessageCap(64 * 1024)]) {
+      const over = await rawSocket(server.url, path)
+      over.ws.send(new Uint8Array(size))
+      expect({ size, code: (await over.closed).code }).toEqual({ size, code: CloseCode.TooBig })
+    }
     const far = await rawSocket(server.url, path)
-    far.ws.send(new Uint8Array(200 * 1024))
+    far.ws.send(new Uint8Array(hardMessageCap(64 * 1024) + 1))
     expect((await far.closed).code).toBe(1009)
     await stillServing(server, created, witness)
   })

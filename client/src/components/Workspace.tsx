@@ -1,3 +1,4 @@
+import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Role } from '../../../shared/src/protocol/api'
 import type { ServerState } from '../../../shared/src/protocol/serverState'
@@ -91,6 +92,11 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
     state.you.role !== 'observer' &&
     status.phase !== 'closed' &&
     !status.schemaTooNew
+  // The server closed this link for good (replaced, or its party removed): nothing works here
+  // any more, so nothing should look as if it did.
+  const isRevoked =
+    status.phase === 'closed' &&
+    (status.closeCode === CloseCode.Unauthorized || status.closeCode === CloseCode.Forbidden)
   useCanvasUndoKeys(conn, canEdit)
   const [presenting, togglePresenting] = usePresentMode()
   useCardKeys()
@@ -145,24 +151,31 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
           status={status}
           me={me}
           peers={peers}
-          onShare={role === 'facilitator' ? () => setShareOpen(true) : null}
+          onShare={role === 'facilitator' && !isRevoked ? () => setShareOpen(true) : null}
           onPresent={togglePresenting}
         />
-        {status.phase === 'closed' && (
-          <div className="notice notice-error" role="alert">
-            {status.message}
-            <button type="button" className="button-quiet" onClick={() => conn.reconnect()}>
-              Try again
-            </button>
-          </div>
-        )}
+        {status.phase === 'closed' &&
+          (isRevoked ? (
+            <div className="notice notice-error" role="alert">
+              This link no longer opens the alliance: the facilitator replaced it or removed you.
+              The canvas stays on screen, read-only. Ask the facilitator for a new link to take part
+              again.
+            </div>
+          ) : (
+            <div className="notice notice-error" role="alert">
+              {status.message}
+              <button type="button" className="button-quiet" onClick={() => conn.reconnect()}>
+                Try again
+              </button>
+            </div>
+          ))}
         <AgreementBar
           conn={conn}
           allianceId={allianceId}
           state={state}
           draft={draft}
           status={status}
-          partyToken={state.you.role === 'party' ? socketToken : null}
+          partyToken={state.you.role === 'party' && !isRevoked ? socketToken : null}
           readToken={socketToken}
           onOpenHistory={(request) => setHistory({ request: request ?? null })}
         />

@@ -3,7 +3,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { CardRecord } from '../../../shared/src/schema/allianceDoc'
 import { useCanvasContext } from '../components/CanvasContext'
 import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting'
@@ -12,6 +12,9 @@ import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
 import { awarenessForCard } from './cardAwareness'
 import { StaticCardText, type Wake } from './StaticCardText'
+import type { Slice } from '@tiptap/pm/model'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../../shared/src/protocol/limits'
+import { estimatedUpdateBytes, formatBytes, isTooLargeToSend } from './pasteLimit'
 
 /**
  * A remote caret: a thin bar in the person's colour with their name above it. The name is drawn
@@ -101,6 +104,22 @@ function LiveCardEditor({
   wake,
 }: Omit<CardEditorProps, 'onAutoFocused'> & { focused: boolean; wake: Wake | null }) {
   const { conn, me, canEdit } = useCanvasContext()
+  // A paste or drop too large for one websocket message is refused before it touches the card:
+  // sent, it would close the connection; stored offline, it would be re-sent on every visit.
+  const [refused, setRefused] = useState<string | null>(null)
+  const pasteGuard = useMemo(() => {
+    const guard = (slice: Slice): boolean => {
+      if (!isTooLargeToSend(slice, DEFAULT_MAX_MESSAGE_BYTES)) return false
+      setRefused(
+        `That is too much to add at once (about ${formatBytes(estimatedUpdateBytes(slice))}; one change can carry up to ${formatBytes(DEFAULT_MAX_MESSAGE_BYTES * 0.75)}). Nothing was added: paste it in smaller parts.`,
+      )
+      return true
+    }
+    return {
+      handlePaste: (_view: unknown, _event: unknown, slice: Slice) => guard(slice),
+      handleDrop: (_view: unknown, _event: unknown, slice: Slice) => guard(slice),
+    }
+  }, [])
   // The latest placement, read if someone deletes the card while this person writes in it.
   const cardRef = useRef(card)
   useEffect(() => {
@@ -128,7 +147,9 @@ function LiveCardEditor({
       editable: canEdit,
       editorProps: {
         attributes: textboxAttributes(label),
+        ...pasteGuard,
       },
+      onUpdate: () => setRefused(null),
       onFocus: ({ editor }) => {
         conn.awareness.setLocalStateField(PresenceFields.editing, card.id)
         noteWriting(conn, {
@@ -166,13 +187,19 @@ function LiveCardEditor({
     editor?.setOptions({
       editorProps: {
         attributes: textboxAttributes(label),
+        ...pasteGuard,
       },
     })
-  }, [editor, label])
+  }, [editor, label, pasteGuard])
 
   return (
     <>
       <EditorContent editor={editor} />
+      {refused && (
+        <p className="card-refused" role="alert">
+          {refused}
+        </p>
+      )}
       {canEdit && editor && focused && <FormatToolbar editor={editor} />}
     </>
   )

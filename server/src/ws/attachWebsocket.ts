@@ -25,6 +25,14 @@ export interface WebsocketDeps {
   isDraining(): boolean
 }
 
+/**
+ * The largest frame ws reads at all: far above the limit, so that a paste a few times too big
+ * still gets our 4413 rather than ws's 1009. Above it a frame is not worth reading to refuse.
+ */
+export function hardMessageCap(maxMessageBytes: number): number {
+  return Math.max(16 * 1024 * 1024, 4 * maxMessageBytes)
+}
+
 /** Messages a client may send before its room is ready (auth and load are async). */
 const EARLY_MESSAGES_MAX = 100
 
@@ -73,10 +81,11 @@ function closeCodeFor(error: unknown): number {
  */
 export function attachWebsocket(server: Server, deps: WebsocketDeps): WebSocketServer {
   const { logger, metrics } = deps
-  // ws closes frames above maxPayload with 1009; between our limit and that, we close with 4413.
+  // ws closes frames above maxPayload with 1009, a code clients do not explain; up to that hard
+  // cap we read the message and close with 4413, which the client shows ("too large to save").
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: deps.maxMessageBytes * 2,
+    maxPayload: hardMessageCap(deps.maxMessageBytes),
     perMessageDeflate: false,
   })
   const perIp = new Map<string, number>()
