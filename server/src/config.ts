@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../../shared/src/protocol/limits'
 
 const bytes = (fallback: number) => z.coerce.number().int().positive().default(fallback)
 
@@ -13,7 +14,7 @@ const Env = z.object({
   CREATE_TOKEN: z.string().min(16, 'CREATE_TOKEN must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full'),
-  MAX_MESSAGE_BYTES: bytes(1024 * 1024),
+  MAX_MESSAGE_BYTES: bytes(DEFAULT_MAX_MESSAGE_BYTES),
   MAX_DOC_BYTES: bytes(10 * 1024 * 1024),
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().positive().default(200),
   UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(10_000),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createAlliance, rawSocket, startTestServer, type RawSocket } from './helpers'
 
 describe('/healthz', () => {
-  it('reports the real number of open websocket connections', async () => {
+  it('LM8: reports the real number of open websocket connections', async () => {
     const server = await startTestServer({ maxConnectionsPerIp: 2000 })
     const created = await createAlliance(server.url)
     const path = `/ws/${created.id}?token=${created.parties[0]!.token}`

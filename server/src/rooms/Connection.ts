@@ -2,6 +2,14 @@ import type * as Y from 'yjs'
 import type { Principal } from '../auth/authenticate'
 import type { RoomSocket } from './RoomSocket'
 
+/**
+ * Update-carrying messages per connection. A fast typist in Tiptap sends one update per
+ * keystroke, 15–20 a second (measured: server/test/updateRate.test.ts); a sync answer or a
+ * paste is one message. Past `perSecond` (after a burst) updates wait their turn; more than
+ * `queue` waiting closes the connection with 4429.
+ */
+export const UPDATE_RATE = { perSecond: 50, burst: 100, queue: 100 } as const
+
 /** One socket's state inside a room. */
 export class Connection {
   /** Update-carrying messages received so far; what an ack counts. */
@@ -18,6 +26,10 @@ export class Connection {
   readonly heldUpdates: Array<{ update: Uint8Array; decoded: ReturnType<typeof Y.decodeUpdate> }> =
     []
   heldBytes = 0
+  /** Update-carrying messages over the rate, waiting their turn (see `Room.throttle`). */
+  readonly throttled: Uint8Array[] = []
+  throttleTimer: NodeJS.Timeout | null = null
+  readonly updateRate = new TokenBucket(UPDATE_RATE.perSecond, UPDATE_RATE.burst)
   /** Presence changes this connection made (echoes of other clients' states do not count). */
   readonly presenceChanges = new RateWindow()
   /** Every presence message, echoes included: a backstop against a flood of no-ops. */
@@ -40,6 +52,28 @@ export class Connection {
       return
     }
     this.socket.send(bytes)
+  }
+}
+
+/** A token bucket: `burst` events at once, then `perSecond` on average. */
+export class TokenBucket {
+  private tokens: number
+  private last = Date.now()
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst
+  }
+
+  /** Takes one token if there is one. */
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) * this.perSecond) / 1000)
+    this.last = now
+    if (this.tokens < 1) return false
+    this.tokens--
+    return true
   }
 }
 

@@ -17,7 +17,7 @@ import { canEdit, type Principal } from '../auth/authenticate'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { AllianceStore } from '../store/AllianceStore'
-import { Connection } from './Connection'
+import { Connection, UPDATE_RATE } from './Connection'
 import {
   ackMessage,
   awarenessMessage,
@@ -200,6 +200,8 @@ export class Room {
     this.acking.delete(conn)
     // Never acknowledged; the client's next sync sends them again.
     this.withHeldUpdates.delete(conn)
+    conn.throttled.length = 0
+    if (conn.throttleTimer) clearTimeout(conn.throttleTimer)
     const owned = [...conn.awarenessIds]
     if (owned.length) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
     for (const id of owned) this.disown(id)
@@ -251,7 +253,40 @@ export class Room {
     }
   }
 
+  /** Every update-carrying message goes through the rate limit (`UPDATE_RATE`), in order. */
   private handleUpdate(conn: Connection, update: Uint8Array): void {
+    if (conn.throttled.length > 0 || !conn.updateRate.take(Date.now())) {
+      return this.throttle(conn, update)
+    }
+    this.processUpdate(conn, update)
+  }
+
+  /** Over the rate: the update waits its turn; too many waiting closes the connection (4429). */
+  private throttle(conn: Connection, update: Uint8Array): void {
+    if (conn.throttled.length >= UPDATE_RATE.queue) {
+      return this.refuse(conn, CloseCode.TooMany, 'too many updates')
+    }
+    conn.throttled.push(update)
+    if (!conn.throttleTimer) this.drainThrottled(conn)
+  }
+
+  private drainThrottled(conn: Connection): void {
+    conn.throttleTimer = setTimeout(() => {
+      conn.throttleTimer = null
+      while (conn.throttled.length && !this.rebuilding && conn.updateRate.take(Date.now())) {
+        if (!this.conns.has(conn.socket)) return
+        try {
+          this.processUpdate(conn, conn.throttled.shift()!)
+        } catch (error) {
+          this.log.debug({ err: error }, 'malformed message')
+          return this.refuse(conn, CloseCode.BadMessage, 'malformed message')
+        }
+      }
+      if (conn.throttled.length && this.conns.has(conn.socket)) this.drainThrottled(conn)
+    }, 1000 / UPDATE_RATE.perSecond)
+  }
+
+  private processUpdate(conn: Connection, update: Uint8Array): void {
     conn.updatesReceived++
     if (!canEdit(conn.principal)) {
       // An empty update (two zero bytes) is how a client answers a sync with nothing to add.
