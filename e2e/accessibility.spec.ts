@@ -14,7 +14,7 @@ async function openAs(page: Page, link: string): Promise<CanvasPage> {
   return canvas
 }
 
-test('the home page and the error pages have no axe violations', async ({ page, request }) => {
+test('AY1: the home page and the error pages have no axe violations', async ({ page, request }) => {
   await page.goto('/')
   await expect(page.getByRole('button', { name: 'Create the canvas' })).toBeVisible()
   await expectNoAxeViolations(page, 'the home page')
@@ -35,7 +35,7 @@ test('the home page and the error pages have no axe violations', async ({ page, 
   await expectNoAxeViolations(page, 'the not-found page')
 })
 
-test('the canvas, a card being edited, the card menu and the share panel have no axe violations', async ({
+test('AY1: the canvas, a card being edited, the card menu and the share panel have no axe violations', async ({
   page,
   request,
 }) => {
@@ -57,7 +57,7 @@ test('the canvas, a card being edited, the card menu and the share panel have no
   await expectNoAxeViolations(page, 'the share panel')
 })
 
-test('every state of the agreement bar has no axe violations: nobody, some, stale, sealed', async ({
+test('AY1: every state of the agreement bar has no axe violations: nobody, some, stale, sealed', async ({
   page,
   request,
 }) => {
@@ -91,7 +91,7 @@ test('every state of the agreement bar has no axe violations: nobody, some, stal
   await expectNoAxeViolations(page, 'the agreement bar: sealed')
 })
 
-test('the history, a version, the check-in and a diff have no axe violations', async ({
+test('AY1: the history, a version, the check-in and a diff have no axe violations', async ({
   page,
   request,
 }) => {
@@ -122,7 +122,7 @@ test('the history, a version, the check-in and a diff have no axe violations', a
   await expectNoAxeViolations(page, 'the diff')
 })
 
-test('the canvas on a phone (390×844, touch) has no axe violations', async ({
+test('AY1: the canvas on a phone (390×844, touch) has no axe violations', async ({
   browser,
   request,
 }) => {

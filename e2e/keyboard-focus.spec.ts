@@ -14,7 +14,7 @@ async function openAs(page: Page, link: string): Promise<CanvasPage> {
   return canvas
 }
 
-test('after deleting a card, undoing, and in the card menu, focus stays on something sensible', async ({
+test('AY2: after deleting a card, undoing, and in the card menu, focus stays on something sensible', async ({
   page,
   request,
 }) => {
@@ -53,7 +53,7 @@ test('after deleting a card, undoing, and in the card menu, focus stays on somet
   await expect(undo).toBeFocused()
 })
 
-test('agreeing and sealing move the focus to the next thing to press, never to the page', async ({
+test('AY2: agreeing and sealing move the focus to the next thing to press, never to the page', async ({
   page,
   request,
 }) => {
@@ -76,7 +76,7 @@ test('agreeing and sealing move the focus to the next thing to press, never to t
   await expect(agreement.bar().getByRole('button', { name: 'View version 1' })).toBeFocused()
 })
 
-test('history opens at its top with focus on its heading; going back and restoring keep the focus', async ({
+test('AY2: history opens at its top with focus on its heading; going back and restoring keep the focus', async ({
   page,
   request,
 }) => {
@@ -104,7 +104,7 @@ test('history opens at its top with focus on its heading; going back and restori
   await expect(page.getByText('Version 1 is back as the draft')).toBeFocused()
 })
 
-test('closing the share panel with Esc gives the focus to "Share links", also right after creating', async ({
+test('AY2: closing the share panel with Esc gives the focus to "Share links", also right after creating', async ({
   page,
 }) => {
   const home = new HomePage(page)
@@ -125,7 +125,7 @@ test('closing the share panel with Esc gives the focus to "Share links", also ri
   await expect(page.getByRole('button', { name: 'Share links' })).toBeFocused()
 })
 
-test('the page has an h1, skip links, a visible focus ring on card text, and Tab or Esc leave a card', async ({
+test('AY2: the page has an h1, skip links, a visible focus ring on card text, and Tab or Esc leave a card', async ({
   page,
   request,
 }) => {
@@ -166,7 +166,7 @@ test('the page has an h1, skip links, a visible focus ring on card text, and Tab
   await expectFocusNotOnBody(page, 'Esc in a card')
 })
 
-test('the sticky header never hides the focused element (60 Shift+Tab stops)', async ({
+test('AY2: the sticky header never hides the focused element (60 Shift+Tab stops)', async ({
   page,
   request,
 }) => {
@@ -195,7 +195,7 @@ test('the sticky header never hides the focused element (60 Shift+Tab stops)', a
   expect(hidden).toEqual([])
 })
 
-test('others’ changes and agreements are announced politely, Saving/Saved is not', async ({
+test('AY3: others’ changes and agreements are announced politely, Saving/Saved is not', async ({
   browser,
   request,
 }) => {
@@ -238,4 +238,32 @@ test('others’ changes and agreements are announced politely, Saving/Saved is n
   await expect(jordan.locator('.history-main[aria-live]')).toHaveCount(0)
   await anaContext.close()
   await jordanContext.close()
+})
+
+test('AY2, AY3: a drag handle names its card, and "Picked up" is not overwritten before it is read', async ({
+  page,
+  request,
+}) => {
+  const alliance = await createAlliance(request, ['Ana', 'Ben'])
+  const canvas = await openAs(page, alliance.parties[0]!.url)
+  await canvas.addCard('Shared values', undefined, 'Honesty over comfort, always')
+  await canvas.addCard('Shared values', undefined, 'Curiosity')
+  await page.keyboard.press('Escape')
+  const handle = page.getByRole('button', {
+    name: 'Move card 1 in Shared values: “Honesty over comfort, always”',
+  })
+  await expect(handle).toHaveCount(1)
+
+  await handle.focus()
+  await page.keyboard.press('Space')
+  const region = page.locator('[id^="DndLiveRegion"]')
+  await expect(region).toHaveText(
+    'Picked up “Honesty over comfort, always”, card 1 in Shared values.',
+  )
+  await page.waitForTimeout(500)
+  await expect(region).toContainText('Picked up')
+  await page.keyboard.press('ArrowDown')
+  await expect(region).toContainText('Over Shared values, position 2')
+  await page.keyboard.press('Escape')
+  await expect(region).toContainText('Move cancelled')
 })

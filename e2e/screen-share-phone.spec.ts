@@ -24,7 +24,7 @@ const headerHeight = (page: Page) =>
   page.locator('.workspace-header').evaluate((el) => el.getBoundingClientRect().height)
 
 for (const count of [2, 8, 30]) {
-  test(`at 1280×720 with ${count} parties the header and agreement bar take at most 15% of the height in every state`, async ({
+  test(`AY4: at 1280×720 with ${count} parties the header and agreement bar take at most 15% of the height in every state`, async ({
     browser,
     request,
   }) => {
@@ -61,7 +61,7 @@ for (const count of [2, 8, 30]) {
   })
 }
 
-test('with many parties the bar says "n of m agreed" and shows each party on demand', async ({
+test('AY4: with many parties the bar says "n of m agreed" and shows each party on demand', async ({
   browser,
   request,
 }) => {
@@ -82,7 +82,7 @@ test('with many parties the bar says "n of m agreed" and shows each party on dem
   await page.context().close()
 })
 
-test('body text is at least 16 px at 100%, and present mode (P, or the button) hides the chrome and enlarges the text', async ({
+test('AY4: body text is at least 16 px at 100%, and present mode (P, or the button) hides the chrome and enlarges the text', async ({
   browser,
   request,
 }) => {
@@ -121,7 +121,7 @@ test('body text is at least 16 px at 100%, and present mode (P, or the button) h
   await page.context().close()
 })
 
-test('forced colours keep swatches, dots and the selected swatch apart, and outlines on buttons; insertions are underlined', async ({
+test('AY6: forced colours keep swatches, dots and the selected swatch apart, and outlines on buttons; insertions are underlined', async ({
   browser,
   request,
 }) => {
@@ -173,7 +173,7 @@ test('forced colours keep swatches, dots and the selected swatch apart, and outl
   await page.context().close()
 })
 
-test('reduced motion stops the seal animation and smooth scrolling', async ({
+test('AY6: reduced motion stops the seal animation and smooth scrolling', async ({
   browser,
   request,
 }) => {
@@ -194,7 +194,7 @@ test('reduced motion stops the seal animation and smooth scrolling', async ({
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
 
-test('on a phone the agreement and Agree stay at hand, questions start folded, touch targets are 44 px', async ({
+test('AY5: on a phone the agreement and Agree stay at hand, questions start folded, touch targets are 44 px', async ({
   browser,
   request,
 }) => {
@@ -221,7 +221,7 @@ test('on a phone the agreement and Agree stay at hand, questions start folded, t
   await page.context().close()
 })
 
-test('on a phone the share links fill the width, and tapping a version shows it in view', async ({
+test('AY5: on a phone the share links fill the width, and tapping a version shows it in view', async ({
   browser,
   request,
 }) => {
@@ -247,4 +247,34 @@ test('on a phone the share links fill the width, and tapping a version shows it 
   await expect(party.getByRole('article', { name: 'Version 1' })).toBeInViewport()
   await page.context().close()
   await party.context().close()
+})
+
+test('AY5: dragging a card near the bottom edge of a phone scrolls gently (under half a screen a second; dnd-kit’s default flings 800+ px)', async ({
+  browser,
+  request,
+}) => {
+  const alliance = await createAlliance(request, ['Ana', 'Ben'])
+  const page = await openAs(browser, alliance.parties[0]!.url, {
+    viewport: { width: 390, height: 844 },
+  })
+  await new CanvasPage(page).addCard('What you can count on from me', 'Ana', 'Move me')
+  await page.keyboard.press('Escape')
+  const handle = page.getByRole('button', {
+    name: /^Move card 1 in Ana’s column of What you can count on/,
+  })
+  await handle.scrollIntoViewIfNeeded()
+  const box = (await handle.boundingBox())!
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + 20, box.y + 30, { steps: 4 })
+  const before = await page.evaluate(() => window.scrollY)
+  await page.mouse.move(195, 844 - 20, { steps: 8 })
+  await page.waitForTimeout(1000)
+  const scrolled = (await page.evaluate(() => window.scrollY)) - before
+  await page.keyboard.press('Escape')
+  await page.mouse.up()
+  console.log(`scrolled ${scrolled}px in 1 s holding a card 20 px above the bottom edge`)
+  expect(scrolled).toBeGreaterThan(0)
+  expect(scrolled).toBeLessThan(844 / 2)
+  await page.context().close()
 })

@@ -27,7 +27,7 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05)
 }
 
-describe('colour contrast of the palette (WCAG 1.4.3, 4.5:1)', () => {
+describe('AY6: colour contrast of the palette (WCAG 1.4.3, 4.5:1)', () => {
   it('knows every card colour of the stylesheet', () => {
     expect(cardColors.map((c) => c.name)).toEqual([
       'yellow',

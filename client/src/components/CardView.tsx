@@ -7,17 +7,13 @@ import { CardEditor } from '../editor/CardEditor'
 import { useCanvasContext } from './CanvasContext'
 import type { DropData } from './CanvasView'
 import { CardMenu } from './CardMenu'
+import { DragHandle } from './DragHandle'
 import { countRender } from '../state/renderCount'
 import { useStore } from '../state/store'
 import type { Peer } from '../state/usePresence'
 import { listNames, summariseNames } from '../../../shared/src/ops/names'
 
 const NO_WRITERS: readonly Peer[] = []
-
-/** Six dots in one path: on a canvas of hundreds of cards, one node per handle instead of six. */
-const GRIP = [2, 8]
-  .flatMap((x) => [3, 8, 13].map((y) => `M${x - 1.5} ${y}a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0 -3 0`))
-  .join('')
 
 /**
  * A sticky note: drag handle, who is writing in it, its menu, and its rich text. Memoised: it
@@ -66,18 +62,13 @@ export const CardView = memo(function CardView({
     >
       <div className="card-top">
         {canEdit && (
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="drag-handle"
-            aria-label={`Move card ${index + 1} in ${where}`}
-            {...attributes}
-            {...listeners}
-          >
-            <svg viewBox="0 0 10 16" width="10" height="16" aria-hidden="true">
-              <path d={GRIP} />
-            </svg>
-          </button>
+          <DragHandle
+            body={card.body}
+            label={`Move card ${index + 1} in ${where}`}
+            setRef={setActivatorNodeRef}
+            attributes={attributes}
+            listeners={listeners}
+          />
         )}
         {writers.length > 0 && (
           // One short line whatever the number of writers: "Ana, Ben and 5 others are writing…".

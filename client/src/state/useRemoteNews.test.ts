@@ -4,7 +4,7 @@ import { describeChanges } from './useRemoteNews'
 const titles: Record<string, string> = { needs: 'Needs', values: 'Shared values' }
 const title = (id: string): string => titles[id] ?? id
 
-describe('remote changes told in words', () => {
+describe('AY3: remote changes told in words', () => {
   it('names who added a card and where', () => {
     expect(describeChanges([{ kind: 'added', sectionId: 'needs', who: 'Jordan' }], title)).toBe(
       'Jordan added a card to Needs.',
