@@ -15,6 +15,8 @@ export interface SavedAlliance {
   links?: SavedLinks
   /** The party token of a creator who also takes part (a coach is facilitator and party). */
   asPartyToken?: string
+  /** Where its agreement stood when last seen here: "v2 agreed", "v2 agreed, changed since", "draft". */
+  agreement?: string
 }
 
 /** Links this browser knows; the server keeps only their hashes. */
@@ -55,8 +57,31 @@ export function saveAlliance(entry: Partial<SavedAlliance> & { id: string }): vo
   writeAll(all)
 }
 
+/** Every alliance opened on this device, most recent first (all of them: none drop off). */
 export function recentAlliances(): SavedAlliance[] {
-  return Object.values(readAll()).sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1))
+  // An entry without a link yet (its agreement noted before the alliance answered) is not listed.
+  return Object.values(readAll())
+    .filter((a) => typeof a.token === 'string' && typeof a.openedAt === 'string')
+    .sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1))
+}
+
+/** Forgets an alliance on this device (its links too: the server cannot show them again). */
+export function forgetAlliance(id: string): void {
+  const all = readAll()
+  delete all[id]
+  writeAll(all)
+}
+
+/** The agreement state to remember for the home page's list. */
+export function agreementLabel(
+  versions: Array<{ n: number; contentHash: string }>,
+  draftHash: string | null,
+): string {
+  const latest = versions[versions.length - 1]
+  if (!latest) return 'draft, not agreed yet'
+  return latest.contentHash === draftHash
+    ? `v${latest.n} agreed`
+    : `v${latest.n} agreed, changed since`
 }
 
 export function rememberCreated(

@@ -15,7 +15,7 @@ import { HistoryView } from './history/HistoryView'
 import { Logo } from './Logo'
 import { MessagePage } from './MessagePage'
 import { FACILITATOR_COLOR, OBSERVER_COLOR } from '../palette'
-import { takeJustCreated } from '../session'
+import { agreementLabel, saveAlliance, takeJustCreated } from '../session'
 import { SharePanel } from './SharePanel'
 import { TopBar } from './TopBar'
 import { useFocusRescue } from './useFocusRescue'
@@ -116,6 +116,11 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   useEffect(() => {
     if (me) conn.awareness.setLocalStateField(PresenceFields.user, me)
   }, [conn, me])
+  // The home page lists this alliance with where its agreement stands.
+  const agreement = state && draft ? agreementLabel(state.versions, draft.hash) : null
+  useEffect(() => {
+    if (agreement) saveAlliance({ id: allianceId, agreement })
+  }, [allianceId, agreement])
   useEffect(() => {
     document.title = `${layout.title || 'Alliance'} · Alliance Canvas`
   }, [layout.title])

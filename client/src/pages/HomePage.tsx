@@ -5,7 +5,8 @@ import { TEMPLATES, TEMPLATE_IDS, type TemplateId } from '../../../shared/src/sc
 import { api, ApiError } from '../api'
 import { Logo } from '../components/Logo'
 import { navigate } from '../router'
-import { markJustCreated, recentAlliances, rememberCreated } from '../session'
+import { markJustCreated, rememberCreated } from '../session'
+import { RecentAlliances } from '../components/RecentAlliances'
 
 /** Home: what a designed alliance is, a form to start one from a template, recent alliances. */
 export function HomePage() {
@@ -18,7 +19,6 @@ export function HomePage() {
   const [createKey, setCreateKey] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const recent = recentAlliances().slice(0, 8)
   const ids = useId()
 
   useEffect(() => {
@@ -204,21 +204,7 @@ export function HomePage() {
           </button>
         </form>
 
-        {recent.length > 0 && (
-          <section className="recent panel" aria-labelledby={`${ids}-recent`}>
-            <h2 id={`${ids}-recent`}>Recently opened</h2>
-            <ul>
-              {recent.map((a) => (
-                <li key={a.id}>
-                  <a href={`/a/${a.id}#k=${a.token}`}>{a.title || 'Untitled alliance'}</a>
-                  <span className="recent-meta">
-                    {a.role} · {new Date(a.openedAt).toLocaleDateString()}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <RecentAlliances />
       </main>
     </div>
   )
