@@ -1,7 +1,8 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core'
 import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
-import { bodyToNodes, nodesToText } from '../../../shared/src/ops/cardBody'
+import { nodesToText } from '../../../shared/src/ops/cardBody'
+import { bodyNodes } from '../state/bodyNodes'
 
 /** Six dots in one path: on a canvas of hundreds of cards, one node per handle instead of six. */
 const GRIP = [2, 8]
@@ -19,13 +20,13 @@ export function firstWords(text: string, words = 6): string {
 
 /** A card's first words, kept up to date a moment after its text changes. */
 function useFirstWords(body: Y.XmlFragment): string {
-  const read = (): string => firstWords(nodesToText(bodyToNodes(body)))
+  const read = (): string => firstWords(nodesToText(bodyNodes(body)))
   const [words, setWords] = useState(read)
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     const onChange = (): void => {
       if (timer) clearTimeout(timer)
-      timer = setTimeout(() => setWords(firstWords(nodesToText(bodyToNodes(body)))), SETTLE_MS)
+      timer = setTimeout(() => setWords(firstWords(nodesToText(bodyNodes(body)))), SETTLE_MS)
     }
     body.observeDeep(onChange)
     return () => {

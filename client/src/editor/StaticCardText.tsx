@@ -1,43 +1,12 @@
-import { useCallback, useSyncExternalStore, type MouseEvent } from 'react'
+import type { MouseEvent } from 'react'
 import type * as Y from 'yjs'
-import { bodyToNodes, type BodyNode } from '../../../shared/src/ops/cardBody'
+import type { BodyNode } from '../../../shared/src/ops/cardBody'
 import { renderNodes } from '../components/history/BodyView'
+import { useBodyNodes } from '../state/bodyNodes'
 
 /** Where a static card was asked to become an editor: a click point, or the keyboard. */
 export interface Wake {
   at: { x: number; y: number } | null
-}
-
-interface Watched {
-  nodes: BodyNode[] | null
-  listeners: Set<() => void>
-}
-const watched = new WeakMap<Y.XmlFragment, Watched>()
-
-/**
- * A card body's nodes, re-read when (and only when) that body changes. The observer stays for
- * the body's life, so the nodes are never stale, whether an editor or this view showed it.
- */
-function useBodyNodes(body: Y.XmlFragment): BodyNode[] {
-  let entry = watched.get(body)
-  if (!entry) {
-    const created: Watched = { nodes: null, listeners: new Set() }
-    body.observeDeep(() => {
-      created.nodes = null
-      for (const listener of created.listeners) listener()
-    })
-    watched.set(body, created)
-    entry = created
-  }
-  const current = entry
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      current.listeners.add(listener)
-      return () => current.listeners.delete(listener)
-    },
-    [current],
-  )
-  return useSyncExternalStore(subscribe, () => (current.nodes ??= bodyToNodes(body)))
 }
 
 const isEmpty = (nodes: BodyNode[]): boolean =>

@@ -6,6 +6,7 @@ import {
   type CanonicalContent,
 } from '../../../shared/src/ops/content'
 import type { PartyView } from '../../../shared/src/schema/parties'
+import { bodyNodes } from './bodyNodes'
 
 export interface Draft {
   content: CanonicalContent
@@ -26,7 +27,7 @@ export function useDraft(doc: Y.Doc, parties: readonly PartyView[]): Draft | nul
     const compute = (): void => {
       timer = null
       const mine = ++generation
-      const content = canonicalContent(doc, parties)
+      const content = canonicalContent(doc, parties, bodyNodes)
       void hashContent(content).then((hash) => {
         if (!cancelled && mine === generation) setDraft({ content, hash })
       })

@@ -30,7 +30,15 @@ export interface CanonicalCard {
   body: BodyNode[]
 }
 
-export function canonicalContent(doc: Y.Doc, parties: readonly PartyView[]): CanonicalContent {
+/**
+ * @param readBody how to read a card body; the browser passes a cached reading, so re-reading the
+ *   draft after typing re-reads only the cards that changed.
+ */
+export function canonicalContent(
+  doc: Y.Doc,
+  parties: readonly PartyView[],
+  readBody: (body: Y.XmlFragment) => BodyNode[] = bodyToNodes,
+): CanonicalContent {
   const layout = canvasLayout(doc, parties)
   return {
     v: 1,
@@ -43,7 +51,7 @@ export function canonicalContent(doc: Y.Doc, parties: readonly PartyView[]): Can
       columns: columns.map((column) => ({
         partyId: column.partyId,
         party: column.party?.name ?? null,
-        cards: column.cards.map((card) => ({ id: card.id, body: bodyToNodes(card.body) })),
+        cards: column.cards.map((card) => ({ id: card.id, body: readBody(card.body) })),
       })),
     })),
   }
