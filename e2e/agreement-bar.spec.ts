@@ -35,3 +35,19 @@ test('AG15: the "sealed, exactly this text" moment goes away as soon as the draf
   }
   await close()
 })
+
+test('AG16: when a party withdraws its agreement the others are told who did', async ({
+  browser,
+}) => {
+  const { coach, client, close } = await coachAndClient(browser)
+  await coach.canvas.addCard('Shared values', undefined, 'Trust')
+  await coach.canvas.expectSaved()
+  await coach.agreement.agree()
+  await expect(client.agreement.stateOf('Ana')).toHaveText('✓ agreed')
+  await coach.agreement.bar().getByRole('button', { name: 'Withdraw my agreement' }).click()
+  await expect(client.page.locator('.notice[role="status"]')).toContainText(
+    'Ana withdrew their agreement.',
+  )
+  await expect(coach.page.locator('.notice', { hasText: 'withdrew' })).toHaveCount(0)
+  await close()
+})

@@ -8,6 +8,7 @@ import { useDraft } from '../state/useDraft'
 import { useServerState, useSyncStatus } from '../state/useConnection'
 import { PresenceFields, usePeers, type PresenceUser } from '../state/usePresence'
 import { useRemoteNews } from '../state/useRemoteNews'
+import { describeServerNews } from '../state/serverNews'
 import type { AllianceConnection } from '../sync/AllianceConnection'
 import { AgreementBar, type HistoryRequest } from './AgreementBar'
 import { CanvasView } from './CanvasView'
@@ -116,6 +117,13 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
   useEffect(() => {
     if (me) conn.awareness.setLocalStateField(PresenceFields.user, me)
   }, [conn, me])
+  // Withdrawals and removals by others, told in a notice that names who did it.
+  const [previousState, setPreviousState] = useState(state)
+  if (state !== previousState) {
+    setPreviousState(state)
+    const news = previousState && state ? describeServerNews(previousState, state) : []
+    if (news.length) setNotice(news.join(' '))
+  }
   // The home page lists this alliance with where its agreement stands.
   const agreement = state && draft ? agreementLabel(state.versions, draft.hash) : null
   useEffect(() => {
