@@ -10,6 +10,7 @@ import { noteStoppedWriting, noteWriting } from '../state/useDeletedWhileWriting
 import { PresenceFields } from '../state/usePresence'
 import { useOnScreen } from '../state/useOnScreen'
 import { FormatToolbar } from './FormatToolbar'
+import { CaretStaysWithOwnTyping } from './caretStaysWithOwnTyping'
 import { awarenessForCard } from './cardAwareness'
 import { StaticCardText, type Wake } from './StaticCardText'
 import type { Slice } from '@tiptap/pm/model'
@@ -138,6 +139,7 @@ function LiveCardEditor({
         }),
         Placeholder.configure({ placeholder: canEdit ? 'Write here…' : '' }),
         Collaboration.configure({ fragment: card.body }),
+        CaretStaysWithOwnTyping,
         CollaborationCaret.configure({
           provider: { awareness: awarenessForCard(conn.awareness, card.body) },
           user: me,
