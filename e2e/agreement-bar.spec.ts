@@ -51,3 +51,28 @@ test('AG16: when a party withdraws its agreement the others are told who did', a
   await expect(coach.page.locator('.notice', { hasText: 'withdrew' })).toHaveCount(0)
   await close()
 })
+
+test('AG17: when a party restores a version the others are told who did', async ({ browser }) => {
+  const { coach, client, close } = await coachAndClient(browser)
+  await coach.canvas.addCard('Shared values', undefined, 'Trust')
+  await coach.canvas.expectSaved()
+  await coach.agreement.agree()
+  await client.agreement.agree()
+  await client.agreement.expectSealed(1)
+  await coach.canvas.cardTexts('Shared values').first().click()
+  await coach.page.keyboard.press('End')
+  await coach.page.keyboard.type(' and care')
+  await coach.canvas.expectSaved()
+
+  await client.agreement.openHistory()
+  await client.agreement.versionButton(1).click()
+  const pane = client.page.getByRole('article', { name: 'Version 1' })
+  await pane.getByRole('button', { name: 'Restore as a new draft…' }).click()
+  await client.page.getByRole('button', { name: 'Restore version 1' }).click()
+  await expect(client.page.getByText('Version 1 is back as the draft.')).toBeVisible()
+  await expect(coach.page.locator('.notice[role="status"]')).toContainText(
+    'Ben restored version 1 as the draft.',
+  )
+  await expect(client.page.locator('.notice', { hasText: 'Ben restored' })).toHaveCount(0)
+  await close()
+})

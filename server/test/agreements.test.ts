@@ -290,6 +290,33 @@ describe('agreements and versions', () => {
     expect(v3.body.version).toMatchObject({ n: 3, contentHash: v1 })
   })
 
+  it('AG17: after a restore every other socket is told who restored which version', async () => {
+    const { server, created, clients } = await setup()
+    await edit(clients[0]!, 'First wording')
+    const v1 = await localHash(clients[0]!)
+    await agree(server, created, 0, v1)
+    await agree(server, created, 1, v1)
+    await edit(clients[0]!, 'Changed since')
+    const restore = (token: string) =>
+      api(server.url, 'POST', `/api/alliances/${created.id}/versions/1/restore`, { token })
+
+    expect((await restore(created.parties[1]!.token)).status).toBe(200)
+    await waitFor(() => clients[0]!.state()?.lastRestore !== undefined, 'restore news')
+    expect(clients[0]!.state()!.lastRestore).toMatchObject({
+      version: 1,
+      by: 'Ben',
+      role: 'party',
+      partyId: created.parties[1]!.id,
+    })
+    expect((await restore(created.facilitator.token)).status).toBe(200)
+    await waitFor(() => clients[1]!.state()?.lastRestore?.role === 'facilitator', 'facilitator')
+    expect(clients[1]!.state()!.lastRestore).toMatchObject({
+      version: 1,
+      by: 'The facilitator',
+      partyId: null,
+    })
+  })
+
   it('AG11: removing a party closes its sockets, revokes its link and makes agreements stale', async () => {
     const { server, created, clients } = await setup(['Ana', 'Ben', 'Kim'])
     await edit(clients[0]!, 'A first card')

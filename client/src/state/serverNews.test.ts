@@ -45,4 +45,21 @@ describe('news from the server state, with who did it', () => {
     })
     expect(describeServerNews(before, mineGone)).toEqual([])
   })
+
+  it('AG17: says who restored which version, except to the restorer', () => {
+    const restore = (by: string, role: string, partyId: string | null) =>
+      ({ version: 2, by, role, partyId, at: 't1' }) as ServerState['lastRestore']
+    const before = state({})
+    const byBen = state({ lastRestore: restore('Ben', 'party', 'p2') })
+    expect(describeServerNews(before, byBen)).toEqual(['Ben restored version 2 as the draft.'])
+    expect(describeServerNews(byBen, byBen)).toEqual([])
+    const byMe = state({ lastRestore: restore('Ana', 'party', 'p1') })
+    expect(describeServerNews(before, byMe)).toEqual([])
+    const byFacilitator = state({ lastRestore: restore('The facilitator', 'facilitator', null) })
+    expect(describeServerNews(byBen, byFacilitator)).toEqual([
+      'The facilitator restored version 2 as the draft.',
+    ])
+    const facilitatorSelf = { ...byFacilitator, you: { role: 'facilitator', partyId: null } }
+    expect(describeServerNews(byBen, facilitatorSelf as ServerState)).toEqual([])
+  })
 })

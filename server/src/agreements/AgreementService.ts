@@ -67,6 +67,12 @@ function requireParty(principal: Principal): PartyId {
   return principal.partyId
 }
 
+/** Who did something, as the others are told it: a party's name, or "The facilitator". */
+function actorName(principal: Principal, parties: readonly PartyView[]): string {
+  if (principal.role === 'facilitator') return 'The facilitator'
+  return parties.find((p) => p.id === principal.partyId)?.name ?? 'A party'
+}
+
 /**
  * Agreements and versions (DESIGN §6). The server is the authority: it hashes its own draft,
  * records agreements, seals versions and re-checks the chain; clients only show the result.
@@ -205,11 +211,20 @@ export class AgreementService {
       throw new AllianceError('FORBIDDEN', 'Observers cannot change the canvas.')
     const version = await this.version(principal, n)
     const parties = await this.alliances.parties(principal.allianceId)
-    return this.registry.withRoom(principal.allianceId, (room) => {
+    const result = await this.registry.withRoom(principal.allianceId, (room) => {
       requireWritable(room)
       restoreContent(room.doc, version.content)
+      room.lastRestore = {
+        version: n,
+        by: actorName(principal, parties),
+        role: principal.role,
+        partyId: principal.partyId,
+        at: new Date().toISOString(),
+      }
       return { contentHash: hashDraft(room, parties).contentHash }
     })
+    await this.refresh(principal.allianceId)
+    return result
   }
 
   /** Removes a party: its links stop working, its sockets close, its agreement goes. */

@@ -3,7 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../shared/src/protocol/closeCodes'
 import { MessageType, SyncType } from '../../../shared/src/protocol/messages'
-import type { ServerState } from '../../../shared/src/protocol/serverState'
+import type { LastRestore, ServerState } from '../../../shared/src/protocol/serverState'
 import type { AllianceId } from '../../../shared/src/schema/ids'
 import { getMeta } from '../../../shared/src/schema/allianceDoc'
 import { MetaKeys } from '../../../shared/src/schema/keys'
@@ -114,6 +114,8 @@ export class Room {
   /** The document's schema version once loaded; only the server changes it (by migrating). */
   private schemaVersion = 0
   private readonly log: Logger
+  /** Who last restored a version, told with the server state (SPEC AG17); news, not record. */
+  lastRestore: LastRestore | null = null
 
   private constructor(
     readonly id: AllianceId,
@@ -613,9 +615,10 @@ export class Room {
     if (conns.length === 0) return
     try {
       const shared = await this.deps.sharedState(this.id)
+      const lastRestore = this.lastRestore ?? undefined
       for (const conn of conns) {
         const you = { role: conn.principal.role, partyId: conn.principal.partyId }
-        conn.send(serverStateMessage({ ...shared, you }))
+        conn.send(serverStateMessage({ ...shared, lastRestore, you }))
       }
     } catch (error) {
       this.log.error({ err: error }, 'could not build the server state')

@@ -15,4 +15,19 @@ export interface ServerState {
   agreements: Array<{ partyId: PartyId; contentHash: string; at: string }>
   /** Every sealed version, oldest first. */
   versions: VersionSummary[]
+  /**
+   * The latest restore of an agreed version while the room is open, with who did it, so the
+   * others can be told (SPEC AG17). Kept in memory only: it is news; the record is the edit.
+   */
+  lastRestore?: LastRestore
+}
+
+export interface LastRestore {
+  /** The version whose content became the draft. */
+  version: number
+  /** The restorer's name as others see it: a party's name, or "The facilitator". */
+  by: string
+  role: Role
+  partyId: PartyId | null
+  at: string
 }
