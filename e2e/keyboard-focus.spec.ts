@@ -65,10 +65,15 @@ test('AY2: agreeing and sealing move the focus to the next thing to press, never
   const agree = agreement.bar().getByRole('button', { name: 'Agree to this draft' })
   await agree.focus()
   await page.keyboard.press('Enter')
-  await expect(agreement.bar().getByRole('button', { name: 'Withdraw my agreement' })).toBeFocused()
+  const withdraw = agreement.bar().getByRole('button', { name: 'Withdraw my agreement' })
+  await expect(withdraw).toBeFocused()
+  // The button shows as soon as the pushed state says "agreed", and stays busy until the
+  // request itself has answered: a key pressed meanwhile is ignored, as it is for a person.
+  await expect(withdraw).toHaveAttribute('aria-disabled', 'false')
 
   await page.keyboard.press('Enter')
   await expect(agree).toBeFocused()
+  await expect(agree).toHaveAttribute('aria-disabled', 'false')
   await agreeAs(request, page, alliance.id, alliance.parties[1]!.token)
   await page.keyboard.press('Enter')
   await agreement.expectSealed(1)
