@@ -11,6 +11,7 @@ import { formatDate, listNames } from './format'
 import { PartyStandings } from './PartyStandings'
 import { useAgreementNews } from './useAgreementNews'
 import { firstFocusable, useFocusRescue, type LostFocus } from './useFocusRescue'
+import { DismissButton } from './DismissButton'
 
 export type PartyAgreement = 'agreed' | 'earlier' | 'not-yet'
 
@@ -176,14 +177,7 @@ export function AgreementBar({
               >
                 View version {sealed.n}
               </button>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label="Dismiss"
-                onClick={sealed.dismiss}
-              >
-                ×
-              </button>
+              <DismissButton onDismiss={sealed.dismiss} />
             </div>
           )}
           {!isLatest && (

@@ -28,6 +28,7 @@ import {
   useHeaderHeight,
   usePresentMode,
 } from './workspaceFocus'
+import { DismissButton } from './DismissButton'
 
 const NO_PARTIES: never[] = []
 
@@ -207,14 +208,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
       {notice && (
         <div className="notice workspace-notice" role="status" tabIndex={-1}>
           {notice}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
-            onClick={() => setNotice(null)}
-          >
-            ×
-          </button>
+          <DismissButton onDismiss={() => setNotice(null)} />
         </div>
       )}
       {deletedCard.rescued && (
@@ -226,14 +220,7 @@ export function Workspace({ conn, allianceId, token, socketToken, role }: Worksp
               Bring it back
             </button>
           )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Dismiss"
-            onClick={deletedCard.dismiss}
-          >
-            ×
-          </button>
+          <DismissButton onDismiss={deletedCard.dismiss} />
         </div>
       )}
       {history ? (
