@@ -6,6 +6,8 @@ import { HomePage } from './pages/HomePage'
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to regenerate docs/images')
 
 test('README screenshots: the canvas with two people in it', async ({ browser }) => {
+  // One long scripted session on a shared machine: more than the default 30 s.
+  test.setTimeout(120_000)
   const coachContext = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   const coach = new CanvasPage(await coachContext.newPage())
   const home = new HomePage(coach.page)
@@ -55,7 +57,7 @@ test('README screenshots: the canvas with two people in it', async ({ browser })
   // Agreed versions: both agree (v1), the client edits at the check-in, the coach opens the diff.
   await coach.page.getByRole('button', { name: 'Agree to this draft' }).click()
   await client.page.getByRole('button', { name: 'Agree to this draft' }).click()
-  await expect(coach.page.getByText('Version 1 is sealed.')).toBeVisible()
+  await expect(coach.page.getByText('Version 1 is sealed.', { exact: true })).toBeVisible()
   await coach.page.getByRole('button', { name: 'Dismiss' }).click()
   await client.page.getByRole('button', { name: 'Dismiss' }).click()
   const values = client.page
