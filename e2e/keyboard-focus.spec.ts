@@ -64,6 +64,8 @@ test('AY2: agreeing and sealing move the focus to the next thing to press, never
   await canvas.expectSaved()
   const agree = agreement.bar().getByRole('button', { name: 'Agree to this draft' })
   await agree.focus()
+  // Agree is busy until the draft's hash is computed; a key pressed before is ignored.
+  await expect(agree).toHaveAttribute('aria-disabled', 'false')
   await page.keyboard.press('Enter')
   const withdraw = agreement.bar().getByRole('button', { name: 'Withdraw my agreement' })
   await expect(withdraw).toBeFocused()
