@@ -18,16 +18,9 @@ import {
   tempDir,
   waitFor,
 } from './helpers'
+import { syncMessage } from '../src/rooms/messages'
 
 const values = 'values' as SectionId
-
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, type)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
 
 async function setup(overrides = {}) {
   const server = await startTestServer(overrides)

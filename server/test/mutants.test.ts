@@ -20,19 +20,12 @@ import { prng } from '../../shared/src/testing'
 import { replayStored } from '../src/rooms/replay'
 import { SqliteStore } from '../src/store/SqliteStore'
 import { connectClient, createAlliance, startTestServer, waitFor, type TestClient } from './helpers'
+import { syncMessage } from '../src/rooms/messages'
 
 const SEED = Number(process.env.MUTANT_SEED ?? 20261123)
 const MUTANTS = Number(process.env.MUTANTS ?? 10_000)
 const WORKERS = 16
 const sections = ['values', 'commitments', 'needs'] as SectionId[]
-
-function syncMessage(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, type)
-  encoding.writeVarUint8Array(encoder, payload)
-  return encoding.toUint8Array(encoder)
-}
 
 /** Flips a bit, inserts a byte or deletes one, one to three times; only mutants that decode. */
 function mutate(real: Uint8Array, random: () => number): Uint8Array | null {

@@ -1,25 +1,17 @@
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { setBodyParagraphs } from '../../shared/src/ops/cardBody'
 import { addCard, getCard } from '../../shared/src/ops/cards'
 import { canonicalJson } from '../../shared/src/ops/content'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
-import { MessageType, SyncType } from '../../shared/src/protocol/messages'
+import { SyncType } from '../../shared/src/protocol/messages'
 import { readSections } from '../../shared/src/schema/allianceDoc'
 import { DocKeys } from '../../shared/src/schema/keys'
 import { prng } from '../../shared/src/testing'
 import { lacksDependencies } from '../src/rooms/dependencies'
 import { memoryRooms, partyOf } from './memoryRoom'
 import { MemorySocket } from './memorySocket'
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, SyncType.Update)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
+import { syncMessage } from '../src/rooms/messages'
 
 const content = (doc: Y.Doc): string =>
   canonicalJson({
@@ -88,7 +80,7 @@ describe('an update that fails half-way through', () => {
       { allianceId: room.id, role: 'party', partyId: partyOf(room.id) },
       true,
     )
-    room.handleMessage(sender, updateMessage(mutant))
+    room.handleMessage(sender, syncMessage(SyncType.Update, mutant))
     expect(sender.closed?.code).toBe(CloseCode.BadMessage)
     await room.ready()
     await rooms.flush()

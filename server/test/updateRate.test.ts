@@ -1,24 +1,16 @@
-import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addCard, getCard, listCards } from '../../shared/src/ops/cards'
 import { CloseCode } from '../../shared/src/protocol/closeCodes'
-import { MessageType, SyncType } from '../../shared/src/protocol/messages'
+import { SyncType } from '../../shared/src/protocol/messages'
 import type { SectionId } from '../../shared/src/schema/ids'
 import { DocKeys } from '../../shared/src/schema/keys'
 import { UPDATE_RATE } from '../src/rooms/Connection'
 import { connectClient, createAlliance, rawSocket, startTestServer, waitFor } from './helpers'
+import { syncMessage } from '../src/rooms/messages'
 
 const values = 'values' as SectionId
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.Sync)
-  encoding.writeVarUint(encoder, SyncType.Update)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 async function setup() {
   const server = await startTestServer()
@@ -84,7 +76,8 @@ describe('update rate per connection (LM7)', () => {
       // A thousand a second on average, however late the timer fires.
       const due = Math.min(updates.length, Date.now() - started)
       for (; sent < due; sent++) {
-        if (flood.ws.readyState === flood.ws.OPEN) flood.ws.send(updateMessage(updates[sent]!))
+        if (flood.ws.readyState === flood.ws.OPEN)
+          flood.ws.send(syncMessage(SyncType.Update, updates[sent]!))
       }
     }, 10)
     addCard(other.doc, { sectionId: values, partyId: null, text: ['still heard'] })
